@@ -1,0 +1,67 @@
+"""A table's schema as plain data: for the published schema files, the
+codebook, and the fingerprint written into every Parquet file."""
+
+import hashlib
+import json
+
+import pandas as pd
+
+from . import get_table
+
+# Rules that live in Python code (dataframe checks, cross-table checks) travel
+# as their names and messages only; a reader of the JSON cannot execute them.
+NOTE = ("Generated from the pandera models in stances/models; do not edit. "
+        "Column checks are listed with their parameters; table-level rules "
+        "are listed by message only and are enforced by the stances package.")
+
+
+def _dtype(field_dtype) -> dict:
+    dtype = field_dtype.type
+    if isinstance(dtype, pd.CategoricalDtype):
+        return {"dtype": "category", "ordered": bool(dtype.ordered),
+                "categories": [str(c) for c in dtype.categories]}
+    name = str(dtype)
+    return {"dtype": {"string[pyarrow]": "string", "str": "string"}.get(name, name)}
+
+
+def _check(check) -> dict:
+    stats = {k: (list(v) if isinstance(v, (set, frozenset, tuple)) else v)
+             for k, v in (check.statistics or {}).items()}
+    return {"name": check.name, **({"statistics": stats} if stats else {})}
+
+
+def table_spec(name: str) -> dict:
+    """Columns, dtypes, allowed values, checks and descriptions of a table."""
+    table = get_table(name)
+    schema = table.model.to_schema()
+    columns = []
+    for col_name, col in schema.columns.items():
+        columns.append({
+            "name": col_name,
+            **_dtype(col.dtype),
+            "nullable": bool(col.nullable),
+            "unique": bool(col.unique),
+            "checks": [_check(c) for c in col.checks],
+            "description": col.description or "",
+        })
+    return {
+        "table": name,
+        "description": table.description,
+        "primary_key": list(table.key),
+        "columns": columns,
+        "unique_together": [list(schema.unique)] if schema.unique else [],
+        "table_rules": [c.error for c in schema.checks],
+        "note": NOTE,
+    }
+
+
+def fingerprint(name: str) -> str:
+    """SHA-256 of the table's structure: column names, dtypes, categories and
+    nullability. Descriptions may change without changing it."""
+    structure = [
+        {k: c[k] for k in ("name", "dtype", "ordered", "categories", "nullable")
+         if k in c}
+        for c in table_spec(name)["columns"]
+    ]
+    blob = json.dumps(structure, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]

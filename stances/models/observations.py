@@ -1,0 +1,85 @@
+"""The `observations` table: one piece of evidence of one actor's stance."""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from .fields import OBSERVATION_ID, SOURCE_ID, actor_ref, category, date, text
+from .vocab import CONFIDENCE, EVIDENCE_TYPES, ISSUES, SCALE, STANCES
+
+MAX_QUOTE_WORDS = 24  # a quotation is short, under 25 words
+
+
+class Observations(pa.DataFrameModel):
+    """One row per piece of evidence of one actor's stance on one issue at
+    one date, from one source."""
+
+    observation_id: Series[str] = text(
+        "Stable identifier: lower-case words joined by '-', ':', '.', '/'",
+        unique=True, str_matches=OBSERVATION_ID)
+    actor_id: Series[str] = actor_ref("Actor whose stance this is (see actors)")
+    issue: Series[pd.CategoricalDtype] = category(ISSUES, "Issue")
+    date: Series[pa.DateTime] = date(
+        "Date of the act or statement (not of the article reporting it)")
+    stance: Series[pd.CategoricalDtype] = category(
+        STANCES, "Stance label on the issue's own scale; the categories are "
+        "ordered by score, so compare labels within one issue")
+    score: Series[pd.Int8Dtype] = text(
+        "Score on the common scale, -2 (with Russia's position) to +2 "
+        "(against it); follows from the stance", ge=-2, le=2)
+    evidence_type: Series[pd.CategoricalDtype] = category(
+        EVIDENCE_TYPES, "Kind of evidence, ordered weakest to strongest")
+    confidence: Series[pd.CategoricalDtype] = category(
+        CONFIDENCE, "Coder's confidence in the coding")
+    source_id: Series[str] = text("Source cited (see sources)",
+                                  str_matches=SOURCE_ID)
+    locator: Series[str] = text(
+        "Where in the source the evidence is (paragraph, article, page, row)")
+    summary: Series[str] = text(
+        "The coder's one-line summary, in the coder's own words",
+        str_length={"min_value": 10, "max_value": 300})
+    quote: Series[str] = text(
+        f"A short quotation from the source (at most {MAX_QUOTE_WORDS} words), "
+        "or empty", nullable=True)
+    speaker_id: Series[str] = actor_ref(
+        "Person who spoke or signed, where one did (see actors)", nullable=True)
+    note: Series[str] = text(
+        "Coder's note: judgement, corroboration, disagreement between sources",
+        nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["actor_id", "issue", "date", "source_id"]
+
+    @pa.dataframe_check(error="stance: not a label on this issue's scale")
+    def stance_on_issue_scale(cls, df):
+        return _expected_score(df).notna()
+
+    @pa.dataframe_check(error="score: does not agree with the stance label")
+    def score_matches_stance(cls, df):
+        expected = _expected_score(df)
+        return expected.isna() | (expected == df.score.astype("float64"))
+
+    @pa.dataframe_check(error=f"quote: longer than {MAX_QUOTE_WORDS} words")
+    def quote_is_short(cls, df):
+        words = df.quote.astype("str").str.count(r"\S+")
+        return df.quote.isna() | (words <= MAX_QUOTE_WORDS)
+
+    @pa.dataframe_check(error="note: low confidence needs a note saying why")
+    def low_confidence_explained(cls, df):
+        return (df.confidence != "low") | df.note.notna()
+
+    @pa.dataframe_check(error="summary: must be the coder's own words, not "
+                        "the quotation")
+    def summary_not_quote(cls, df):
+        return df.quote.isna() | (df.summary != df.quote)
+
+
+_SCORE_OF = {f"{i}/{s}": v for i, labels in SCALE.items() for s, v in labels.items()}
+
+
+def _expected_score(df):
+    """The score each row's issue and stance imply; NaN where none does."""
+    key = df.issue.astype("str") + "/" + df.stance.astype("str")
+    return key.map(_SCORE_OF).astype("float64")

@@ -1,0 +1,120 @@
+"""Controlled vocabularies shared by the models, the build and the codebook.
+
+Every allowed value of a categorical column is defined here once, with its
+meaning, so that schemas, error messages and the codebook cannot disagree.
+"""
+
+ISSUES = {
+    "war": "position on Russia's full-scale invasion of Ukraine",
+    "recognition": "position on recognising the Donetsk and Luhansk "
+    "'People's Republics' and their annexation by Russia",
+    "sanctions": "posture toward the sanctions imposed on Russia",
+}
+
+# Each issue's stance labels with their score on the common scale:
+# negative = with Russia's position, positive = against it.
+SCALE = {
+    "war": {
+        "supports": -2,
+        "sympathetic": -1,
+        "neutral": 0,
+        "condemns": 1,
+        "opposes_actively": 2,
+    },
+    "recognition": {
+        "recognizes": -2,
+        "sympathetic": -1,
+        "neutral": 0,
+        "rejects": 1,
+        "opposes_actively": 2,
+    },
+    "sanctions": {
+        "circumvents": -2,
+        "opposes": -1,
+        "neutral": 0,
+        "complies": 1,
+        "imposes": 2,
+    },
+}
+
+MEANINGS = {
+    ("war", "supports"): "endorses the invasion or gives Russia military support",
+    ("war", "sympathetic"): "justifies Russia, blames NATO or the West, "
+    "or opposes condemning Russia",
+    ("war", "neutral"): "calls for peace without taking a side, or abstains",
+    ("war", "condemns"): "condemns the invasion or votes for it to end",
+    ("war", "opposes_actively"): "condemns the invasion and arms or funds "
+    "Ukraine's defence",
+    ("recognition", "recognizes"): "formally recognises the entities or "
+    "endorses their annexation",
+    ("recognition", "sympathetic"): "welcomes or defends Russia's recognition "
+    "without recognising",
+    ("recognition", "neutral"): "takes no position, or abstains",
+    ("recognition", "rejects"): "states that it does not recognise them, or "
+    "votes against the annexation",
+    ("recognition", "opposes_actively"): "rejects them and acts against them "
+    "(sanctions on the entities, say)",
+    ("sanctions", "circumvents"): "government policy to help Russia evade sanctions",
+    ("sanctions", "opposes"): "publicly opposes the sanctions",
+    ("sanctions", "neutral"): "neither imposes sanctions nor declares compliance",
+    ("sanctions", "complies"): "declares it will not help evasion, or enforces "
+    "others' sanctions",
+    ("sanctions", "imposes"): "adopts sanctions of its own",
+}
+
+ISSUE_ORDER = list(ISSUES)
+
+# One ordered category set for the `stance` column: by score, then by issue.
+# Compare stances within one issue; across issues compare `score`.
+STANCES = list(
+    dict.fromkeys(
+        label
+        for score in range(-2, 3)
+        for issue in ISSUE_ORDER
+        for label, s in SCALE[issue].items()
+        if s == score
+    )
+)
+
+# Weakest to strongest: the panel lets the stronger type prevail within a month.
+EVIDENCE_TYPES = {
+    "non_official_statement": "words of a person who does not speak for the "
+    "state (a legislator, a regional leader, a commentator)",
+    "policy_action": "an act of government reported second-hand "
+    "(a cancelled parade, a blocked shipment)",
+    "official_statement": "words of the head of state or government, the "
+    "foreign ministry or their official spokespeople",
+    "vote": "a recorded vote in an international body",
+    "legal_act": "a law, decree, order or regulation",
+}
+
+CONFIDENCE = {
+    "low": "indirect source, or the coding needed judgement (the note says why)",
+    "medium": "one reliable report",
+    "high": "an official record, or two independent reliable reports that agree",
+}
+
+ACTOR_KINDS = {
+    "state": "a sovereign state: UN member, UN observer state, Kosovo or Taiwan",
+    "entity": "a contested entity that claims statehood",
+    "organisation": "an international organisation or alliance",
+    "person": "an individual, attached to the state they belong to",
+}
+
+UN_STATUS = {
+    "member": "UN member state",
+    "observer": "non-member observer state",
+    "non_member": "neither member nor observer state",
+}
+
+SOURCE_KINDS = {
+    "un_record": "a UN document or voting record",
+    "legal_text": "the text of a law, decree, order or regulation",
+    "government_statement": "a government's own statement or transcript",
+    "news_report": "a news report by a wire, outlet or state news agency",
+    "research": "a reference work, tracker or research publication",
+}
+
+# Words that contributors sometimes type for "missing"; an empty cell says it.
+MISSING_WORDS = ["N/A", "NA", "n/a", "na", "-", "--", "?", "unknown", "Unknown",
+                 "none", "None", "null", "NULL", "nan", "NaN"]
