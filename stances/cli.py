@@ -1,0 +1,65 @@
+"""The command line: a thin layer over the package. Exit codes: 0 success,
+1 invalid data (every problem listed), 2 usage error."""
+
+import argparse
+import sys
+
+from .errors import StancesValidationError
+
+
+def _summary(tables) -> str:
+    lines = ["Built tables (rows):"]
+    lines += [f"  {name:<14}{len(frame):>7}" for name, frame in tables.items()]
+    obs = tables["observations"]
+    counts = obs.groupby(["issue", "stance"], observed=True).size()
+    lines.append("Observations by issue and stance:")
+    lines += [f"  {issue:<12}{stance:<18}{n:>6}"
+              for (issue, stance), n in counts.items()]
+    return "\n".join(lines)
+
+
+def _build(args) -> int:
+    from .build import build
+    tables = build(args.raw, args.out)
+    print(_summary(tables))
+    print(f"Wrote {len(tables)} Parquet files to {args.out}")
+    return 0
+
+
+def _validate(args) -> int:
+    from .build import validate_raw
+    typed = validate_raw(args.raw)
+    print(f"{args.raw}: valid ({', '.join(f'{n} {len(f)} rows' for n, f in typed.items())})")
+    return 0
+
+
+def _schemas(args) -> int:
+    from .codebook import write_generated
+    for path in write_generated(args.root):
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="stances", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="build data/processed/ from data/raw/")
+    p.add_argument("--raw", default="data/raw", help="raw data directory")
+    p.add_argument("--out", default="data/processed", help="output directory")
+    p.set_defaults(func=_build)
+    p = sub.add_parser("validate", help="check data/raw/ without writing")
+    p.add_argument("--raw", default="data/raw", help="raw data directory")
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("schemas", help="regenerate schemas/ and docs/codebook.md")
+    p.add_argument("--root", default=".", help="repository root")
+    p.set_defaults(func=_schemas)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except StancesValidationError as err:
+        print(err, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Parquet -> typed, validated DataFrame. Imports the models, never the build."""
+
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow.parquet as pq
+
+from .errors import StancesValidationError, from_schema_errors
+from .models import TABLES, get_table
+from .models.export import fingerprint
+
+_REPO_PROCESSED = Path(__file__).resolve().parent.parent / "data" / "processed"
+
+
+def data_dir() -> Path:
+    """Where the installed package keeps its Parquet files: inside the package
+    when installed from a wheel, data/processed/ in a source checkout."""
+    shipped = Path(str(resources.files("stances") / "_data"))
+    for candidate in (shipped, _REPO_PROCESSED):
+        if (candidate / "observations.parquet").is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"no processed data found in {shipped} or {_REPO_PROCESSED}; in a "
+        "source checkout, run 'stances build' first")
+
+
+def tables() -> pd.DataFrame:
+    """The tables that `load` serves, with a one-line description each."""
+    return pd.DataFrame(
+        [(t.name, t.description) for t in TABLES.values()],
+        columns=["table", "description"])
+
+
+def load(name: str, *, directory=None) -> pd.DataFrame:
+    """Load a processed table with its dtypes (ordered categoricals, dates,
+    nullable integers), validated against its schema.
+
+    >>> obs = load("observations")
+    """
+    get_table(name)
+    path = Path(directory or data_dir()) / f"{name}.parquet"
+    table = pq.read_table(path)
+    meta = table.schema.metadata or {}
+    found = meta.get(b"stances.schema_fingerprint", b"").decode()
+    if found != fingerprint(name):
+        raise ValueError(
+            f"{path}: schema fingerprint {found or '(none)'} does not match "
+            f"this version of stances ({fingerprint(name)}); rebuild it with "
+            "'stances build' or reinstall the package")
+    frame = table.to_pandas(date_as_object=False)
+    frame = validate(name, frame, file=str(path),
+                     advice="The file is damaged or stale: rebuild it with "
+                     "'stances build' or reinstall the package.")
+    frame.attrs["stances_version"] = meta.get(b"stances.version", b"").decode()
+    return frame
+
+
+def validate(name: str, frame: pd.DataFrame, *, file=None,
+             advice="Fix the rows above.") -> pd.DataFrame:
+    """Validate (and coerce) a frame against the schema of table `name`;
+    raises StancesValidationError listing every failure, by row number."""
+    model = get_table(name).model
+    try:
+        return model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        position = {label: i + 1 for i, label in enumerate(frame.index)}
+        failures = from_schema_errors(err, file or name, model.to_schema(),
+                                      row_of=lambda i: position.get(i, i))
+        raise StancesValidationError(failures, advice) from None
