@@ -1,0 +1,31 @@
+"""Build the dataset: data/raw/ -> validated frames -> data/processed/."""
+
+from pathlib import Path
+
+from ..errors import StancesValidationError
+from .derive import derive
+from .read import read_raw
+from .validate import validate_frames
+from .write import write_tables
+
+BUILD_ADVICE = ("The build stopped; nothing was written. Fix the rows above "
+                "(see data/raw/FORMAT.md) and run it again.")
+CHECK_ADVICE = "Fix the rows above (see data/raw/FORMAT.md) and check again."
+
+
+def validate_raw(raw_dir="data/raw", today=None, advice=CHECK_ADVICE):
+    """Read and validate data/raw/; the typed frames, or every failure."""
+    frames, failures = read_raw(Path(raw_dir))
+    typed, problems = validate_frames(frames, raw_dir, today)
+    failures += problems
+    if failures:
+        raise StancesValidationError(failures, advice)
+    return typed
+
+
+def build(raw_dir="data/raw", out_dir="data/processed", today=None):
+    """Validate data/raw/, derive the tables and write them as Parquet."""
+    typed = validate_raw(raw_dir, today, advice=BUILD_ADVICE)
+    tables = derive(typed)
+    write_tables(tables, Path(out_dir))
+    return tables

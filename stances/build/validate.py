@@ -1,0 +1,103 @@
+"""Raw text frames -> typed, validated frames, and the rules across tables."""
+
+import datetime as dt
+
+import pandas as pd
+import pandera.pandas as pa
+
+from ..errors import Failure, from_schema_errors
+from ..models import TABLES
+from ..models.raw import raw_schema
+from .read import RAW_FILES
+
+
+def validate_frames(frames: dict[str, pd.DataFrame], raw_dir, today=None):
+    """Typed frames and every failure: format, table rules, cross-table rules."""
+    typed, failures = {}, []
+    for name, frame in frames.items():
+        table, problems = _validate_table(name, frame, _file(raw_dir, name))
+        failures += problems
+        if table is not None:
+            typed[name] = table
+    if len(frames) == len(TABLES):
+        failed = {(f.file, f.row, f.column) for f in failures}
+        found = cross_table(frames, typed, raw_dir, today or dt.date.today())
+        failures += [f for f in found if (f.file, f.row, f.column) not in failed]
+    return typed, failures
+
+
+def _file(raw_dir, name) -> str:
+    return f"{raw_dir}/{RAW_FILES[name]}"
+
+
+def _validate_table(name, frame, shown):
+    """Check the text, then the types and rules on the rows whose text is
+    well-formed, so that one bad cell is reported once, not twice."""
+    failures = []
+    try:
+        raw_schema(name).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        failures += from_schema_errors(err, shown, raw_schema(name))
+    bad_rows = {f.row for f in failures} - {None}
+    model = TABLES[name].model
+    well_formed = _booleans(frame.drop(index=list(bad_rows)), model)
+    try:
+        table = model.validate(well_formed, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        failures += from_schema_errors(err, shown, model.to_schema())
+        table = None
+    return table, failures
+
+
+def _booleans(frame, model):
+    """'true' and 'false' as booleans: pandas reads any non-empty text as true."""
+    for name, column in model.to_schema().columns.items():
+        if str(column.dtype) == "boolean":
+            frame = frame.assign(**{name: frame[name].map(
+                {"true": True, "false": False}).astype("boolean")})
+    return frame
+
+
+def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
+    """Rules that need more than one table. References are checked on the raw
+    text of every row, so a row with another problem is still checked."""
+    actors = raw["actors"].set_index("actor_id", drop=False)
+    kind = actors.kind[~actors.index.duplicated()]
+    obs = raw["observations"]
+    failures = []
+
+    def flag(name, frame, mask, column, rule):
+        failures.extend(Failure(_file(raw_dir, name), int(i), column, _shown(v), rule)
+                        for i, v in frame.loc[mask, column].items())
+
+    flag("observations", obs, ~obs.actor_id.isin(actors.index), "actor_id",
+         "unknown actor: add it to actors.csv first")
+    flag("observations", obs, ~obs.source_id.isin(raw["sources"].source_id),
+         "source_id", "unknown source: add it to sources.csv first")
+    speaker_kind = obs.speaker_id.map(kind)
+    flag("observations", obs, obs.speaker_id.notna() & (speaker_kind != "person"),
+         "speaker_id", "speaker must be a person in actors.csv")
+    state_kind = raw["actors"].state_id.map(kind)
+    flag("actors", raw["actors"], raw["actors"].state_id.notna() & (state_kind != "state"),
+         "state_id", "a person's state must be a state in actors.csv")
+    if "actors" in typed and "observations" in typed:
+        failures += _dates(typed["actors"], typed["observations"], flag, today)
+    return failures
+
+
+def _dates(actors, obs, flag, today):
+    actors = actors.drop_duplicates("actor_id").set_index("actor_id")
+    begins = obs.actor_id.map(actors.exists_from)
+    ends = obs.actor_id.map(actors.exists_to)
+    flag("observations", obs, (obs.date < begins).fillna(False), "date",
+         "dated before the actor existed (see its exists_from)")
+    flag("observations", obs, (obs.date > ends).fillna(False), "date",
+         "dated after the actor ceased to exist (see its exists_to)")
+    flag("observations", obs, obs.date > pd.Timestamp(today), "date",
+         f"in the future (after the build date, {today})")
+    return []
+
+
+def _shown(value):
+    """A value as the contributor wrote it: dates as YYYY-MM-DD."""
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else value

@@ -1,0 +1,55 @@
+"""Processed tables -> data/processed/*.parquet, all or nothing."""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .._version import __version__
+from ..models.export import fingerprint
+
+META_VERSION = b"stances.version"
+META_FINGERPRINT = b"stances.schema_fingerprint"
+META_TABLE = b"stances.table"
+
+
+def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
+    """Dates become Parquet DATE columns, so that every reader sees a date."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    for i, field in enumerate(table.schema):
+        if pa.types.is_timestamp(field.type):
+            table = table.set_column(i, field.name,
+                                     table.column(i).cast(pa.date32()))
+    meta = {**(table.schema.metadata or {}), META_TABLE: name.encode(),
+            META_VERSION: __version__.encode(),
+            META_FINGERPRINT: fingerprint(name).encode()}
+    return table.replace_schema_metadata(meta)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
+    """Write every table into a fresh directory beside `out_dir`, then swap
+    it in, so that a failure at any point leaves `out_dir` as it was."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-",
+                                    dir=out_dir.parent))
+    try:
+        for name, frame in tables.items():
+            pq.write_table(to_arrow(name, frame), staging / f"{name}.parquet",
+                           compression="zstd")
+        _swap(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return sorted(out_dir.glob("*.parquet"))
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+    if out_dir.exists():
+        os.replace(out_dir, old)
+    os.replace(staging, out_dir)
+    shutil.rmtree(old, ignore_errors=True)
