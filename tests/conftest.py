@@ -1,0 +1,37 @@
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def raw_dir(tmp_path):
+    """A small raw directory: the real actors (the table must hold every UN
+    member) with tiny sources and observations of the tests' own."""
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURES / "raw", raw)
+    shutil.copy(REPO / "data" / "raw" / "actors.csv", raw / "actors.csv")
+    return raw
+
+
+def replace_line(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append_row(path: Path, row: str) -> int:
+    """Append a row; return its line number."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + row + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+def run_cli(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "stances.cli", *args],
+                          capture_output=True, text=True, cwd=cwd)

@@ -1,0 +1,72 @@
+"""The build: Parquet with metadata, atomic writes, and the command line."""
+
+import pyarrow.parquet as pq
+
+from conftest import REPO, replace_line, run_cli
+from stances.build import build
+from stances.build.write import META_FINGERPRINT, META_VERSION
+from stances.models import TABLES
+from stances.models.export import fingerprint
+
+
+def test_build_writes_one_parquet_per_table_with_metadata(raw_dir, tmp_path):
+    out = tmp_path / "processed"
+    tables = build(raw_dir, out)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{n}.parquet" for n in TABLES)
+    for name, frame in tables.items():
+        parquet = pq.ParquetFile(out / f"{name}.parquet")
+        meta = parquet.schema_arrow.metadata
+        assert meta[META_FINGERPRINT].decode() == fingerprint(name)
+        assert meta[META_VERSION]
+        assert parquet.metadata.num_rows == len(frame)
+        assert parquet.metadata.row_group(0).column(0).compression == "ZSTD"
+    date_type = pq.read_schema(out / "observations.parquet").field("date").type
+    assert str(date_type) == "date32[day]"
+
+
+def test_failed_build_leaves_previous_outputs_untouched(raw_dir, tmp_path):
+    out = tmp_path / "processed"
+    build(raw_dir, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    replace_line(raw_dir / "observations.csv", ",KAZ,", ",KZX,")
+    result = run_cli("build", "--raw", str(raw_dir), "--out", str(out))
+    assert result.returncode == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["processed", "raw"]
+
+
+def test_cli_reports_every_failure_without_a_traceback(raw_dir, tmp_path):
+    replace_line(raw_dir / "observations.csv", ",KAZ,", ",KZX,")
+    replace_line(raw_dir / "sources.csv", "2022-06-18", "2022-13-01")
+    result = run_cli("build", "--raw", str(raw_dir), "--out", str(tmp_path / "o"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"{raw_dir}/observations.csv:2:actor_id: 'KZX': unknown actor" in result.stderr
+    assert f"{raw_dir}/sources.csv:2:published: '2022-13-01': not a real calendar date" in result.stderr
+    assert result.stderr.startswith("2 problems found:")
+    assert not (tmp_path / "o").exists()
+
+
+def test_cli_validate_checks_without_writing(raw_dir, tmp_path):
+    result = run_cli("validate", "--raw", str(raw_dir), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["raw"]
+
+
+def test_cli_build_prints_a_summary(raw_dir, tmp_path):
+    result = run_cli("build", "--raw", str(raw_dir), "--out", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stderr
+    assert "observations        3" in result.stdout
+    assert "recognition rejects" in result.stdout
+
+
+def test_cli_unknown_command_is_a_usage_error():
+    assert run_cli("frobnicate").returncode == 2
+
+
+def test_cli_runs_from_the_repository_with_defaults(tmp_path):
+    # --out elsewhere, so that the committed outputs stay as they are
+    result = run_cli("build", "--out", str(tmp_path / "o"), cwd=REPO)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,31 @@
+"""Generated docs match the models; the README's example prints what it shows."""
+
+import re
+import subprocess
+import sys
+
+from conftest import REPO
+from stances.codebook import generated_files
+from stances.models import TABLES
+
+
+def test_codebook_and_schema_files_are_in_sync_with_the_models():
+    stale = [str(path.relative_to(REPO)) for path, text in
+             generated_files(REPO).items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    assert stale == [], f"run 'stances schemas' to regenerate: {stale}"
+
+
+def test_format_md_shows_each_files_exact_header():
+    text = (REPO / "data" / "raw" / "FORMAT.md").read_text(encoding="utf-8")
+    for name, table in TABLES.items():
+        block = re.search(rf"`{name}\.csv`\n```\n(.*)\n```", text)
+        assert block and block[1] == ",".join(table.columns), name
+
+
+def test_readme_example_prints_its_output():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"## Use it\n\n```python\n(.*?)```\n\n```text\n(.*?)```", text, re.S)
+    out = subprocess.run([sys.executable, "-c", code[1]], capture_output=True,
+                         text=True, check=True, cwd=REPO).stdout
+    assert out == code[2]

@@ -1,0 +1,72 @@
+"""The real pipeline on the real data/raw/, and the committed outputs."""
+
+import subprocess
+
+import pandas as pd
+import pytest
+
+import stances
+from conftest import REPO
+from stances.build import build
+from stances.models import TABLES
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("processed")
+    build(REPO / "data" / "raw", out)
+    return out
+
+
+def test_actors_cover_the_un_and_the_others(built):
+    actors = stances.load("actors", directory=built)
+    states = actors[actors.kind == "state"]
+    assert (states.un_status == "member").sum() == 193
+    assert set(states.loc[states.un_status == "observer", "actor_id"]) == {"VAT", "PSE"}
+    assert {"XKX", "TWN"} <= set(states.actor_id)
+    assert {"entity:dpr", "entity:lpr", "entity:abkhazia", "entity:south-ossetia",
+            "entity:transnistria"} <= set(actors.actor_id)
+    assert states.iso3.notna().all() and states.cow_code.notna().sum() >= 190
+
+
+def test_kazakhstan_and_russia_evidence_with_sources(built):
+    obs = stances.load("observations", directory=built)
+    sources = stances.load("sources", directory=built).set_index("source_id")
+    kaz = obs[obs.actor_id == "KAZ"].set_index("issue", drop=False)
+    assert kaz.loc["recognition", "stance"] == "rejects"
+    assert kaz.loc["recognition", "date"] == pd.Timestamp("2022-06-17")
+    assert kaz.loc["sanctions", "stance"] == "complies"
+    rus = obs[(obs.actor_id == "RUS") & (obs.issue == "recognition")]
+    assert pd.Timestamp("2022-02-21") in set(rus.date)
+    assert (rus.stance == "recognizes").all()
+    cited = sources.loc[obs.source_id]
+    assert cited.publisher.notna().all()
+    assert (cited.url.notna() | cited.note.notna()).all()
+
+
+def test_persons_who_do_not_speak_for_the_state_are_coded_on_themselves(built):
+    obs = stances.load("observations", directory=built)
+    actors = stances.load("actors", directory=built).set_index("actor_id")
+    persons = obs[obs.actor_id.str.startswith("person:")]
+    assert len(persons) >= 1
+    assert not actors.loc[persons.actor_id, "speaks_for_state"].any()
+    assert (persons.evidence_type == "non_official_statement").all()
+
+
+def _committed(name, tmp_path):
+    """The table as committed in git (HEAD), else as on disk."""
+    path = REPO / "data" / "processed" / f"{name}.parquet"
+    shown = subprocess.run(["git", "show", f"HEAD:data/processed/{name}.parquet"],
+                           cwd=REPO, capture_output=True)
+    if shown.returncode == 0:
+        path = tmp_path / f"{name}.parquet"
+        path.write_bytes(shown.stdout)
+    return path
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_rebuild_matches_the_committed_outputs(name, built, tmp_path):
+    committed = _committed(name, tmp_path)
+    pd.testing.assert_frame_equal(
+        stances.load(name, directory=committed.parent),
+        stances.load(name, directory=built))
