@@ -3,7 +3,9 @@
 import json
 from pathlib import Path
 
+from .load import load
 from .models import TABLES
+from .models.actors import UN_MEMBERS
 from .models.export import table_spec
 from .models.vocab import (ACTOR_KINDS, CONFIDENCE, EVIDENCE_TYPES, ISSUES,
                            MEANINGS, SCALE, SOURCE_KINDS, UN_STATUS)
@@ -61,8 +63,50 @@ def _table(name: str) -> list[str]:
     return lines + [""]
 
 
+ROLLCALLS = """\
+## Roll calls: from a recorded vote to a stance
+
+`unga_votes` holds every UN member state's recorded vote on each resolution
+of the General Assembly's eleventh emergency special session listed in
+`resolutions`. They were read from the UN's machine-readable extract of those
+resolutions (source `dgacm-ga-resolutions-es-11`), which lists the states in
+favour, against and abstaining; a member state in none of the lists is
+`non_voting` (absent, or without the right to vote). **Non-voting is not an
+abstention** and yields no observation.
+
+The build checks that, for every resolution, each of the {members} member states
+has exactly one vote and the votes per option equal the official tally in
+`resolutions` (which names the UN text that gives it). Each vote was also
+compared with a second, independent listing where one could be read; the
+`note` of each resolution says which.
+
+Each recorded vote becomes one observation (`evidence_type` `vote`,
+`confidence` `high`) on every issue the resolution is mapped to, through the
+table `vote_mapping`:
+"""
+
+
+def _rollcalls() -> list[str]:
+    mapping = load("vote_mapping")
+    resolutions = load("resolutions").set_index("resolution_id")
+    lines = [ROLLCALLS.format(members=UN_MEMBERS), "| resolution | title | issue | yes | abstain | no |",
+             "|---|---|---|---|---|---|"]
+    for (res, issue), rows in mapping.groupby(["resolution_id", "issue"],
+                                              observed=True, sort=False):
+        stance = rows.set_index(rows.vote.astype("str")).stance.astype("str")
+        lines.append(f"| {res} | {resolutions.loc[res, 'title']} | {issue} | "
+                     + " | ".join(f"`{stance[v]}`" for v in ("yes", "abstain", "no"))
+                     + " |")
+    lines += ["", "Why, resolution by resolution (the `rationale` column):", ""]
+    lines += [f"- {r.resolution_id}, {r.issue}, {r.vote}: {r.rationale}"
+              for r in mapping.itertuples() if r.vote == "yes"]
+    lines += ["", "How each roll call was checked beyond the build's own checks:", ""]
+    lines += [f"- {res}: {row.note}" for res, row in resolutions.iterrows()]
+    return lines + [""]
+
+
 def codebook_markdown() -> str:
-    parts = [INTRO, *_scale()]
+    parts = [INTRO, *_scale(), *_rollcalls()]
     parts += ["## Vocabularies", ""]
     for title, values in [("issue", ISSUES), ("evidence_type (weakest first)",
                           EVIDENCE_TYPES), ("confidence", CONFIDENCE),

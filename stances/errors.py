@@ -90,6 +90,10 @@ def from_schema_errors(err: pa.errors.SchemaErrors, file: str, schema,
             column = named
         elif check.startswith("dtype(") and (column, index) in coerced:
             continue
+        elif check == "multiple_fields_uniqueness":
+            if column != schema.unique[-1]:
+                continue  # one line per duplicated row, on the key's last column
+            rule = "duplicate combination of " + ", ".join(schema.unique)
         else:
             col = schema.columns.get(column)
             rule = _friendly(check, col.dtype.type if col is not None else None)

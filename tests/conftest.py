@@ -7,15 +7,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REAL_FILES = ["actors.csv", "resolutions.csv", "unga_votes.csv", "vote_mapping.csv"]
 
 
 @pytest.fixture
 def raw_dir(tmp_path):
-    """A small raw directory: the real actors (the table must hold every UN
-    member) with tiny sources and observations of the tests' own."""
+    """A raw directory with tiny sources and observations of the tests' own,
+    and the real actors and roll calls (rules that need every UN member)."""
     raw = tmp_path / "raw"
     shutil.copytree(FIXTURES / "raw", raw)
-    shutil.copy(REPO / "data" / "raw" / "actors.csv", raw / "actors.csv")
+    for name in REAL_FILES:
+        shutil.copy(REPO / "data" / "raw" / name, raw / name)
     return raw
 
 

@@ -1,5 +1,7 @@
 """The build: Parquet with metadata, atomic writes, and the command line."""
 
+import re
+
 import pyarrow.parquet as pq
 
 from conftest import REPO, replace_line, run_cli
@@ -58,8 +60,12 @@ def test_cli_validate_checks_without_writing(raw_dir, tmp_path):
 def test_cli_build_prints_a_summary(raw_dir, tmp_path):
     result = run_cli("build", "--raw", str(raw_dir), "--out", str(tmp_path / "o"))
     assert result.returncode == 0, result.stderr
-    assert "observations        3" in result.stdout
-    assert "recognition rejects" in result.stdout
+    tables = build(raw_dir, tmp_path / "again")
+    for name, frame in tables.items():
+        assert re.search(rf"^  {name} +{len(frame)}$", result.stdout, re.M), name
+    rejects = ((tables["observations"].issue == "recognition")
+               & (tables["observations"].stance == "rejects")).sum()
+    assert re.search(rf"^  recognition +rejects +{rejects}$", result.stdout, re.M)
 
 
 def test_cli_unknown_command_is_a_usage_error():

@@ -33,12 +33,14 @@ def test_load_restores_dtypes(processed):
 
 
 def test_unknown_table_lists_the_tables():
-    with pytest.raises(ValueError, match="the tables are: actors, sources, observations"):
+    with pytest.raises(ValueError, match="the tables are: actors, sources, observations, resolutions"):
         stances.load("votes")
 
 
 def test_tables_lists_every_table():
-    assert list(stances.tables().table) == ["actors", "sources", "observations"]
+    assert list(stances.tables().table) == [
+        "actors", "sources", "observations", "resolutions", "unga_votes",
+        "vote_mapping"]
 
 
 def test_validate_a_users_frame(processed):

@@ -1,14 +1,63 @@
-"""Validated frames -> the processed tables, in their published order."""
+"""Validated frames -> the processed tables: each recorded vote becomes an
+observation through the documented mapping, then every table is sorted."""
 
 import pandas as pd
 
 from ..models import TABLES
 
+VERB = {"yes": "Voted in favour of", "no": "Voted against",
+        "abstain": "Abstained on"}
+
 
 def derive(typed: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Each table sorted by its key, with a plain 0..n-1 index."""
+    """The processed tables, each sorted by its key and validated."""
+    res = typed["resolutions"].set_index("resolution_id")
+    tables = {
+        **typed,
+        "unga_votes": typed["unga_votes"].assign(
+            date=typed["unga_votes"].resolution_id.map(res.date)),
+        "resolutions": typed["resolutions"].assign(
+            issues=typed["resolutions"].resolution_id.map(_issues(typed["vote_mapping"]))),
+        "observations": pd.concat(
+            [typed["observations"], vote_observations(typed)], ignore_index=True),
+    }
     out = {}
     for name, table in TABLES.items():
-        frame = typed[name].sort_values(list(table.key), kind="stable")
+        frame = tables[name].sort_values(list(table.key), kind="stable")
         out[name] = table.model.validate(frame.reset_index(drop=True))
     return out
+
+
+def _issues(mapping: pd.DataFrame) -> pd.Series:
+    pairs = mapping[["resolution_id", "issue"]].drop_duplicates()
+    pairs = pairs.sort_values(["resolution_id", "issue"])
+    return pairs.groupby("resolution_id").issue.agg(
+        lambda s: "; ".join(map(str, s)))
+
+
+def vote_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One observation per recorded vote and mapped issue; non-voting has no
+    mapping, so it yields none."""
+    votes = typed["unga_votes"][["resolution_id", "actor_id", "vote"]].merge(
+        typed["resolutions"][["resolution_id", "symbol", "title", "date", "source_id"]],
+        on="resolution_id")
+    mapping = typed["vote_mapping"].astype({"vote": "str"})
+    obs = votes.astype({"vote": "str"}).merge(mapping, on=["resolution_id", "vote"])
+    slug = obs.resolution_id.str.lower().str.replace("/", "-")
+    return pd.DataFrame({
+        "observation_id": "unga:" + slug + ":" + obs.actor_id.str.lower()
+        + ":" + obs.issue.astype("str"),
+        "actor_id": obs.actor_id,
+        "issue": obs.issue,
+        "date": obs.date,
+        "stance": obs.stance,
+        "score": obs.score,
+        "evidence_type": "vote",
+        "confidence": "high",
+        "source_id": obs.source_id,
+        "locator": obs.symbol + ", recorded vote: " + obs.vote,
+        "summary": obs.vote.map(VERB) + " " + obs.symbol + ", '" + obs.title + "'.",
+        "quote": None,
+        "speaker_id": None,
+        "note": None,
+    })

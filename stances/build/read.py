@@ -21,7 +21,7 @@ def read_raw(raw_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Failure]]:
     frames, failures = {}, []
     for name, file_name in RAW_FILES.items():
         path = Path(raw_dir) / file_name
-        frame, problems = read_csv(path, TABLES[name].columns)
+        frame, problems = read_csv(path, TABLES[name].raw_columns)
         failures += problems
         if frame is not None:
             frames[name] = frame

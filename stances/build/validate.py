@@ -9,6 +9,7 @@ from ..errors import Failure, from_schema_errors
 from ..models import TABLES
 from ..models.raw import raw_schema
 from .read import RAW_FILES
+from .rollcalls import check_rollcalls
 
 
 def validate_frames(frames: dict[str, pd.DataFrame], raw_dir, today=None):
@@ -39,7 +40,7 @@ def _validate_table(name, frame, shown):
     except pa.errors.SchemaErrors as err:
         failures += from_schema_errors(err, shown, raw_schema(name))
     bad_rows = {f.row for f in failures} - {None}
-    model = TABLES[name].model
+    model = TABLES[name].raw
     well_formed = _booleans(frame.drop(index=list(bad_rows)), model)
     try:
         table = model.validate(well_formed, lazy=True)
@@ -72,8 +73,13 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
 
     flag("observations", obs, ~obs.actor_id.isin(actors.index), "actor_id",
          "unknown actor: add it to actors.csv first")
-    flag("observations", obs, ~obs.source_id.isin(raw["sources"].source_id),
-         "source_id", "unknown source: add it to sources.csv first")
+    sources = raw["sources"].source_id
+    for name, column in [("observations", "source_id"),
+                         ("resolutions", "source_id"),
+                         ("resolutions", "tally_source_id")]:
+        frame = raw[name]
+        flag(name, frame, ~frame[column].isin(sources), column,
+             "unknown source: add it to sources.csv first")
     speaker_kind = obs.speaker_id.map(kind)
     flag("observations", obs, obs.speaker_id.notna() & (speaker_kind != "person"),
          "speaker_id", "speaker must be a person in actors.csv")
@@ -81,7 +87,8 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
     flag("actors", raw["actors"], raw["actors"].state_id.notna() & (state_kind != "state"),
          "state_id", "a person's state must be a state in actors.csv")
     if "actors" in typed and "observations" in typed:
-        failures += _dates(typed["actors"], typed["observations"], flag, today)
+        _dates(typed["actors"], typed["observations"], flag, today)
+    failures += check_rollcalls(raw, lambda name: _file(raw_dir, name))
     return failures
 
 
@@ -95,7 +102,6 @@ def _dates(actors, obs, flag, today):
          "dated after the actor ceased to exist (see its exists_to)")
     flag("observations", obs, obs.date > pd.Timestamp(today), "date",
          f"in the future (after the build date, {today})")
-    return []
 
 
 def _shown(value):

@@ -50,15 +50,15 @@ class Observations(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
-        unique = ["actor_id", "issue", "date", "source_id"]
+        unique = ["actor_id", "issue", "date", "source_id", "locator"]
 
     @pa.dataframe_check(error="stance: not a label on this issue's scale")
     def stance_on_issue_scale(cls, df):
-        return _expected_score(df).notna()
+        return expected_score(df).notna()
 
     @pa.dataframe_check(error="score: does not agree with the stance label")
     def score_matches_stance(cls, df):
-        expected = _expected_score(df)
+        expected = expected_score(df)
         return expected.isna() | (expected == df.score.astype("float64"))
 
     @pa.dataframe_check(error=f"quote: longer than {MAX_QUOTE_WORDS} words")
@@ -79,7 +79,7 @@ class Observations(pa.DataFrameModel):
 _SCORE_OF = {f"{i}/{s}": v for i, labels in SCALE.items() for s, v in labels.items()}
 
 
-def _expected_score(df):
+def expected_score(df):
     """The score each row's issue and stance imply; NaN where none does."""
     key = df.issue.astype("str") + "/" + df.stance.astype("str")
     return key.map(_SCORE_OF).astype("float64")

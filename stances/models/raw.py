@@ -47,7 +47,7 @@ def _checks(dtype) -> list[pa.Check]:
 
 def raw_schema(name: str) -> pa.DataFrameSchema:
     """All columns as text, with the format each typed column needs."""
-    typed = get_table(name).model.to_schema()
+    typed = get_table(name).raw.to_schema()
     return pa.DataFrameSchema(
         {n: pa.Column(str, nullable=c.nullable, checks=_checks(c.dtype.type))
          for n, c in typed.columns.items()},

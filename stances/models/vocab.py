@@ -115,6 +115,16 @@ SOURCE_KINDS = {
     "research": "a reference work, tracker or research publication",
 }
 
+# In the order of the official record. non_voting is not an abstention: the
+# state was absent or had lost its vote (Charter Article 19 arrears).
+VOTES = {
+    "yes": "voted in favour",
+    "no": "voted against",
+    "abstain": "abstained",
+    "non_voting": "recorded as not voting: absent, or without the right to "
+    "vote; not an abstention, and it yields no observation",
+}
+
 # Words that contributors sometimes type for "missing"; an empty cell says it.
 MISSING_WORDS = ["N/A", "NA", "n/a", "na", "-", "--", "?", "unknown", "Unknown",
                  "none", "None", "null", "NULL", "nan", "NaN"]

@@ -1,0 +1,110 @@
+"""The UN General Assembly roll calls: resolutions, votes, and the documented
+mapping from a vote to a stance."""
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from .actors import UN_MEMBERS
+from .fields import ISO3, SOURCE_ID, category, date, text
+from .observations import expected_score
+from .vocab import ISSUES, STANCES, VOTES
+
+RESOLUTION_ID = r"^ES-\d+/\d+$"
+
+
+class ResolutionRecords(pa.DataFrameModel):
+    """resolutions.csv: one row per recorded vote, with its official tally."""
+
+    resolution_id: Series[str] = text(
+        "Session and number, e.g. ES-11/1", unique=True, str_matches=RESOLUTION_ID)
+    symbol: Series[str] = text("UN document symbol, e.g. A/RES/ES-11/1",
+                               unique=True, str_matches=r"^A/RES/ES-\d+/\d+$")
+    date: Series[pa.DateTime] = date("Date of the vote")
+    title: Series[str] = text("Title of the resolution as adopted")
+    draft: Series[str] = text("Symbol of the draft voted on", nullable=True)
+    meeting_record: Series[str] = text(
+        "Symbol of the verbatim record of the meeting", nullable=True)
+    yes: Series[pd.Int16Dtype] = text("Official tally: in favour", ge=0)
+    no: Series[pd.Int16Dtype] = text("Official tally: against", ge=0)
+    abstain: Series[pd.Int16Dtype] = text("Official tally: abstentions", ge=0)
+    non_voting: Series[pd.Int16Dtype] = text(
+        "Official tally: members recorded as not voting", ge=0)
+    source_id: Series[str] = text(
+        "Source the per-country votes were read from (see sources)",
+        str_matches=SOURCE_ID)
+    tally_source_id: Series[str] = text(
+        "UN text that gives the official tally (see sources)",
+        str_matches=SOURCE_ID)
+    note: Series[str] = text("Coder's note", nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.dataframe_check(error=f"non_voting: yes + no + abstain + non_voting "
+                        f"must equal the {UN_MEMBERS} UN members")
+    def tally_covers_members(cls, df):
+        return (df.yes + df.no + df.abstain + df.non_voting) == UN_MEMBERS
+
+
+class Resolutions(ResolutionRecords):
+    """The resolutions table: the records plus the issues they bear on."""
+
+    issues: Series[str] = text(
+        "Issues the vote is coded on, from the vote-to-stance mapping, "
+        "separated by '; '")
+
+
+class VoteRecords(pa.DataFrameModel):
+    """unga_votes.csv: one row per UN member state per resolution."""
+
+    resolution_id: Series[str] = text("Resolution (see resolutions)",
+                                      str_matches=RESOLUTION_ID)
+    actor_id: Series[str] = text("Member state's ISO3 code (see actors)",
+                                 str_matches=ISO3)
+    vote: Series[pd.CategoricalDtype] = category(
+        VOTES, "Recorded vote, in the order the official record lists them")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["resolution_id", "actor_id"]
+
+
+class UngaVotes(VoteRecords):
+    """The unga_votes table: the records plus the date of the vote."""
+
+    date: Series[pa.DateTime] = date("Date of the vote")
+
+
+class VoteMapping(pa.DataFrameModel):
+    """How a recorded vote on a resolution maps to a stance on an issue."""
+
+    resolution_id: Series[str] = text("Resolution (see resolutions)",
+                                      str_matches=RESOLUTION_ID)
+    vote: Series[pd.CategoricalDtype] = category(
+        VOTES, "Recorded vote (never non_voting: no vote, no observation)")
+    issue: Series[pd.CategoricalDtype] = category(ISSUES, "Issue")
+    stance: Series[pd.CategoricalDtype] = category(STANCES, "Stance the vote shows")
+    score: Series[pd.Int8Dtype] = text("Score of the stance", ge=-2, le=2)
+    rationale: Series[str] = text("Why the vote shows this stance, in the "
+                                  "coder's words")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["resolution_id", "vote", "issue"]
+
+    @pa.dataframe_check(error="vote: non_voting yields no observation; do not map it")
+    def no_mapping_for_non_voting(cls, df):
+        return df.vote != "non_voting"
+
+    @pa.dataframe_check(error="stance: not a label on this issue's scale")
+    def stance_on_issue_scale(cls, df):
+        return expected_score(df).notna()
+
+    @pa.dataframe_check(error="score: does not agree with the stance label")
+    def score_matches_stance(cls, df):
+        expected = expected_score(df)
+        return expected.isna() | (expected == df.score.astype("float64"))

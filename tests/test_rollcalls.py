@@ -1,0 +1,108 @@
+"""Roll calls: one vote per member per resolution, tallies that add up, and
+the vote-to-stance mapping."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import append_row, replace_line
+from stances.build import build, validate_raw
+from stances.build.derive import vote_observations
+from stances.errors import Failure, StancesValidationError
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def failures_for(raw_dir):
+    with pytest.raises(StancesValidationError) as info:
+        validate_raw(raw_dir, today=TODAY)
+    return info.value.failures
+
+
+def test_missing_state(raw_dir):
+    replace_line(raw_dir / "unga_votes.csv", "ES-11/1,KAZ,abstain\n", "")
+    assert failures_for(raw_dir) == [
+        Failure(f"{raw_dir}/unga_votes.csv", None, "actor_id", "KAZ",
+                "ES-11/1: no vote recorded for this UN member (non_voting if "
+                "it did not vote)"),
+        Failure(f"{raw_dir}/unga_votes.csv", None, "vote", "abstain",
+                "ES-11/1: 34 recorded, but the official tally is 35"),
+    ]
+
+
+def test_duplicated_state(raw_dir):
+    path = raw_dir / "unga_votes.csv"
+    first = path.read_text().splitlines().index("ES-11/1,KAZ,abstain") + 1
+    second = append_row(path, "ES-11/1,KAZ,yes")
+    assert failures_for(raw_dir) == [
+        *[Failure(str(path), row, "actor_id", "KAZ",
+                  "duplicate combination of resolution_id, actor_id")
+          for row in (first, second)],
+        Failure(str(path), None, "vote", "yes",
+                "ES-11/1: 142 recorded, but the official tally is 141"),
+    ]
+
+
+def test_wrong_tally(raw_dir):
+    replace_line(raw_dir / "resolutions.csv", ",143,5,35,10,", ",142,5,35,11,")
+    assert failures_for(raw_dir) == [
+        Failure(f"{raw_dir}/unga_votes.csv", None, "vote", vote, rule)
+        for vote, rule in [
+            ("yes", "ES-11/4: 143 recorded, but the official tally is 142"),
+            ("non_voting", "ES-11/4: 10 recorded, but the official tally is 11")]]
+
+
+def test_tally_must_cover_the_membership(raw_dir):
+    replace_line(raw_dir / "resolutions.csv", ",143,5,35,10,", ",143,5,35,9,")
+    failures = failures_for(raw_dir)
+    assert Failure(f"{raw_dir}/resolutions.csv", 5, "non_voting", 9,
+                   "yes + no + abstain + non_voting must equal the 193 UN "
+                   "members") in failures
+
+
+def test_unknown_vote_code(raw_dir):
+    replace_line(raw_dir / "unga_votes.csv", "ES-11/1,KAZ,abstain", "ES-11/1,KAZ,absent")
+    failures = failures_for(raw_dir)
+    votes = f"{raw_dir}/unga_votes.csv"
+    bad = [f for f in failures if f.row is not None]
+    assert [(f.column, f.value, f.rule) for f in bad] == [
+        ("vote", "absent", "not an allowed value; allowed: yes, no, abstain, non_voting")]
+    assert Failure(votes, None, "vote", "abstain",
+                   "ES-11/1: 34 recorded, but the official tally is 35") in failures
+
+
+def test_vote_by_a_non_member(raw_dir):
+    replace_line(raw_dir / "unga_votes.csv", "ES-11/1,KAZ,abstain", "ES-11/1,TWN,abstain")
+    failures = failures_for(raw_dir)
+    assert [(f.column, f.value, f.rule) for f in failures if f.row] == [
+        ("actor_id", "TWN", "ES-11/1: not a UN member state in actors.csv")]
+
+
+def test_non_voting_is_never_mapped(raw_dir):
+    append_row(raw_dir / "vote_mapping.csv",
+               "ES-11/2,non_voting,war,neutral,0,Not voting is not a position.")
+    failures = failures_for(raw_dir)
+    assert [(f.column, f.rule) for f in failures] == [
+        ("vote", "non_voting yields no observation; do not map it")]
+
+
+def test_mapping_must_cover_every_vote(raw_dir):
+    replace_line(raw_dir / "vote_mapping.csv", "ES-11/2,abstain,war,neutral,0,", "ES-11/2,abstain,war,neutral,0,x")
+    text = (raw_dir / "vote_mapping.csv").read_text().splitlines()
+    (raw_dir / "vote_mapping.csv").write_text(
+        "\n".join(t for t in text if not t.startswith("ES-11/2,abstain,")) + "\n")
+    assert failures_for(raw_dir) == [Failure(
+        f"{raw_dir}/vote_mapping.csv", None, "vote", "abstain",
+        "ES-11/2 on war: no stance for this vote")]
+
+
+def test_votes_become_observations_but_non_voting_does_not(raw_dir, tmp_path):
+    tables = build(raw_dir, tmp_path / "out")
+    votes, obs = tables["unga_votes"], vote_observations(tables)
+    issues_per_resolution = tables["vote_mapping"].groupby("resolution_id").issue.nunique()
+    cast = votes[votes.vote != "non_voting"]
+    assert len(obs) == cast.resolution_id.map(issues_per_resolution).sum()
+    assert obs[obs.actor_id == "VEN"].empty  # non-voting on all of ES-11/1 to 6
+    kaz = obs[(obs.actor_id == "KAZ") & obs.locator.str.startswith("A/RES/ES-11/3,")]
+    assert list(kaz.stance) == ["sympathetic"] and list(kaz.score) == [-1]
+    assert (obs.evidence_type == "vote").all() and (obs.confidence == "high").all()
