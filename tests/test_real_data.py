@@ -32,11 +32,12 @@ def test_actors_cover_the_un_and_the_others(built):
 def test_kazakhstan_and_russia_evidence_with_sources(built):
     obs = stances.load("observations", directory=built)
     sources = stances.load("sources", directory=built).set_index("source_id")
-    kaz = obs[obs.actor_id == "KAZ"].set_index("issue", drop=False)
+    coded = obs[obs.evidence_type != "vote"]
+    kaz = coded[coded.actor_id == "KAZ"].set_index("issue", drop=False)
     assert kaz.loc["recognition", "stance"] == "rejects"
     assert kaz.loc["recognition", "date"] == pd.Timestamp("2022-06-17")
     assert kaz.loc["sanctions", "stance"] == "complies"
-    rus = obs[(obs.actor_id == "RUS") & (obs.issue == "recognition")]
+    rus = coded[(coded.actor_id == "RUS") & (coded.issue == "recognition")]
     assert pd.Timestamp("2022-02-21") in set(rus.date)
     assert (rus.stance == "recognizes").all()
     cited = sources.loc[obs.source_id]
@@ -70,3 +71,15 @@ def test_rebuild_matches_the_committed_outputs(name, built, tmp_path):
     pd.testing.assert_frame_equal(
         stances.load(name, directory=committed.parent),
         stances.load(name, directory=built))
+
+
+def test_all_six_roll_calls_are_complete_and_match_their_tallies(built):
+    votes = stances.load("unga_votes", directory=built)
+    resolutions = stances.load("resolutions", directory=built).set_index("resolution_id")
+    assert {f"ES-11/{n}" for n in range(1, 7)} <= set(resolutions.index)
+    assert (votes.groupby("resolution_id").actor_id.nunique() == 193).all()
+    assert len(votes) == 193 * len(resolutions)
+    counts = votes.groupby(["resolution_id", "vote"], observed=False).size().unstack()
+    for option in ("yes", "no", "abstain", "non_voting"):
+        assert (counts[option] == resolutions[option].astype(int)).all(), option
+    assert (votes.date == votes.resolution_id.map(resolutions.date)).all()
