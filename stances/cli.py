@@ -2,6 +2,7 @@
 1 invalid data (every problem listed), 2 usage error."""
 
 import argparse
+import datetime as dt
 import sys
 
 from .errors import StancesValidationError
@@ -20,7 +21,7 @@ def _summary(tables) -> str:
 
 def _build(args) -> int:
     from .build import build
-    tables = build(args.raw, args.out)
+    tables = build(args.raw, args.out, today=args.as_of)
     print(_summary(tables))
     print(f"Wrote {len(tables)} Parquet files to {args.out}")
     return 0
@@ -40,12 +41,22 @@ def _schemas(args) -> int:
     return 0
 
 
+def _date(text):
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="stances", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="build data/processed/ from data/raw/")
     p.add_argument("--raw", default="data/raw", help="raw data directory")
     p.add_argument("--out", default="data/processed", help="output directory")
+    p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="build date (default today): no evidence may be later, "
+                   "and the panel runs to this month")
     p.set_defaults(func=_build)
     p = sub.add_parser("validate", help="check data/raw/ without writing")
     p.add_argument("--raw", default="data/raw", help="raw data directory")

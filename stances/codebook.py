@@ -6,6 +6,7 @@ from pathlib import Path
 from .load import load
 from .models import TABLES
 from .models.actors import UN_MEMBERS
+from .models.panel import RULES
 from .models.export import table_spec
 from .models.vocab import (ACTOR_KINDS, CONFIDENCE, EVIDENCE_TYPES, ISSUES,
                            MEANINGS, SCALE, SOURCE_KINDS, UN_STATUS)
@@ -105,8 +106,24 @@ def _rollcalls() -> list[str]:
     return lines + [""]
 
 
+PANEL = """\
+## The panel: which stance prevails in a month
+
+`panel` has one row per state (UN members and observer states, Kosovo,
+Taiwan), month (from 2022-02 to the build month) and issue. The stance in a
+month is chosen from the observations dated up to the month's end:
+
+{rules}
+
+`observation_id`, `evidence_type` and `evidence_date` name the evidence the
+stance rests on; `months_since` is its age; `n_observations` counts the
+observations dated in the month itself. `state_month` is the same panel with
+one row per state and month and a score and stance column per issue.
+"""
+
+
 def codebook_markdown() -> str:
-    parts = [INTRO, *_scale(), *_rollcalls()]
+    parts = [INTRO, *_scale(), *_rollcalls(), PANEL.format(rules=RULES)]
     parts += ["## Vocabularies", ""]
     for title, values in [("issue", ISSUES), ("evidence_type (weakest first)",
                           EVIDENCE_TYPES), ("confidence", CONFIDENCE),

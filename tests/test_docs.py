@@ -19,6 +19,8 @@ def test_codebook_and_schema_files_are_in_sync_with_the_models():
 def test_format_md_shows_each_files_exact_header():
     text = (REPO / "data" / "raw" / "FORMAT.md").read_text(encoding="utf-8")
     for name, table in TABLES.items():
+        if not table.from_raw:
+            continue
         block = re.search(rf"`{name}\.csv`\n```\n(.*)\n```", text)
         assert block and block[1] == ",".join(table.raw_columns), name
 

@@ -40,7 +40,7 @@ def test_unknown_table_lists_the_tables():
 def test_tables_lists_every_table():
     assert list(stances.tables().table) == [
         "actors", "sources", "observations", "resolutions", "unga_votes",
-        "vote_mapping"]
+        "vote_mapping", "panel", "state_month"]
 
 
 def test_validate_a_users_frame(processed):

@@ -11,10 +11,33 @@ from stances.build import build
 from stances.models import TABLES
 
 
+def _committed(name, tmp_path):
+    """The table as committed in git (HEAD), else as on disk."""
+    path = REPO / "data" / "processed" / f"{name}.parquet"
+    shown = subprocess.run(["git", "show", f"HEAD:data/processed/{name}.parquet"],
+                           cwd=REPO, capture_output=True)
+    if shown.returncode == 0:
+        path = tmp_path / f"{name}.parquet"
+        path.write_bytes(shown.stdout)
+    return path
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def committed(tmp_path_factory):
+    return tmp_path_factory.mktemp("committed")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, committed):
+    """The real data built as of the committed panel's last month, so that a
+    rebuild can be compared with what is committed."""
+    panel = _committed("panel", committed)
+    as_of = None
+    if panel.is_file():
+        last = pd.read_parquet(panel, columns=["month"]).month.max()
+        as_of = (pd.Timestamp(last) + pd.offsets.MonthEnd(0)).date()
     out = tmp_path_factory.mktemp("processed")
-    build(REPO / "data" / "raw", out)
+    build(REPO / "data" / "raw", out, today=as_of)
     return out
 
 
@@ -54,20 +77,9 @@ def test_persons_who_do_not_speak_for_the_state_are_coded_on_themselves(built):
     assert (persons.evidence_type == "non_official_statement").all()
 
 
-def _committed(name, tmp_path):
-    """The table as committed in git (HEAD), else as on disk."""
-    path = REPO / "data" / "processed" / f"{name}.parquet"
-    shown = subprocess.run(["git", "show", f"HEAD:data/processed/{name}.parquet"],
-                           cwd=REPO, capture_output=True)
-    if shown.returncode == 0:
-        path = tmp_path / f"{name}.parquet"
-        path.write_bytes(shown.stdout)
-    return path
-
-
 @pytest.mark.parametrize("name", list(TABLES))
-def test_rebuild_matches_the_committed_outputs(name, built, tmp_path):
-    committed = _committed(name, tmp_path)
+def test_rebuild_matches_the_committed_outputs(name, built, committed):
+    committed = _committed(name, committed)
     pd.testing.assert_frame_equal(
         stances.load(name, directory=committed.parent),
         stances.load(name, directory=built))
@@ -83,3 +95,15 @@ def test_all_six_roll_calls_are_complete_and_match_their_tallies(built):
     for option in ("yes", "no", "abstain", "non_voting"):
         assert (counts[option] == resolutions[option].astype(int)).all(), option
     assert (votes.date == votes.resolution_id.map(resolutions.date)).all()
+
+
+def test_panel_shows_kazakhstan_and_russia_and_leaves_no_evidence_missing(built):
+    panel = stances.load("panel", directory=built).set_index(
+        ["actor_id", "issue", "month"]).sort_index()
+    kaz = panel.loc[("KAZ", "recognition", pd.Timestamp("2022-06-01"))]
+    assert (kaz.stance, kaz.observation_id) == ("rejects", "kaz-2022-06-17-recognition")
+    rus = panel.loc[("RUS", "recognition")]
+    assert (rus.loc["2022-02-01":"2022-12-01"].stance == "recognizes").all()
+    assert panel.loc[("TWN", "war")].stance.isna().all()  # no evidence coded yet
+    wide = stances.load("state_month", directory=built)
+    assert len(wide) * 3 == len(panel)

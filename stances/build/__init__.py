@@ -26,6 +26,6 @@ def validate_raw(raw_dir="data/raw", today=None, advice=CHECK_ADVICE):
 def build(raw_dir="data/raw", out_dir="data/processed", today=None):
     """Validate data/raw/, derive the tables and write them as Parquet."""
     typed = validate_raw(raw_dir, today, advice=BUILD_ADVICE)
-    tables = derive(typed)
+    tables = derive(typed, today)
     write_tables(tables, Path(out_dir))
     return tables

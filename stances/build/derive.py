@@ -1,16 +1,21 @@
 """Validated frames -> the processed tables: each recorded vote becomes an
 observation through the documented mapping, then every table is sorted."""
 
+import datetime as dt
+
 import pandas as pd
 
+from ..errors import Failure, StancesValidationError
 from ..models import TABLES
+from .panel import derive_panel, derive_state_month
 
 VERB = {"yes": "Voted in favour of", "no": "Voted against",
         "abstain": "Abstained on"}
 
 
-def derive(typed: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The processed tables, each sorted by its key and validated."""
+def derive(typed: dict[str, pd.DataFrame], today=None) -> dict[str, pd.DataFrame]:
+    """The processed tables, each sorted by its key and validated; the panel
+    runs to the month of `today` (the build date)."""
     res = typed["resolutions"].set_index("resolution_id")
     tables = {
         **typed,
@@ -23,9 +28,27 @@ def derive(typed: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     }
     out = {}
     for name, table in TABLES.items():
+        if name == "panel":
+            tables["panel"] = derive_panel(out["observations"], out["actors"],
+                                           today or dt.date.today())
+        if name == "state_month":
+            tables["state_month"] = derive_state_month(out["panel"], out["actors"])
         frame = tables[name].sort_values(list(table.key), kind="stable")
         out[name] = table.model.validate(frame.reset_index(drop=True))
+    _check_references(out)
     return out
+
+
+def _check_references(out):
+    """The panel cites only observations that exist and fit the state."""
+    cited = out["panel"].dropna(subset=["observation_id"])
+    obs = out["observations"].set_index("observation_id")
+    missing = ~cited.observation_id.isin(obs.index)
+    failures = [Failure("panel", int(i) + 1, "observation_id", v,
+                        "cites an observation that does not exist")
+                for i, v in cited.observation_id[missing].items()]
+    if failures:
+        raise StancesValidationError(failures, "This is a bug in the build.")
 
 
 def _issues(mapping: pd.DataFrame) -> pd.Series:

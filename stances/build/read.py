@@ -13,7 +13,7 @@ import pandas as pd
 from ..errors import Failure
 from ..models import TABLES
 
-RAW_FILES = {name: f"{name}.csv" for name in TABLES}
+RAW_FILES = {name: f"{name}.csv" for name, t in TABLES.items() if t.from_raw}
 
 
 def read_raw(raw_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Failure]]:

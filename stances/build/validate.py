@@ -20,7 +20,7 @@ def validate_frames(frames: dict[str, pd.DataFrame], raw_dir, today=None):
         failures += problems
         if table is not None:
             typed[name] = table
-    if len(frames) == len(TABLES):
+    if len(frames) == len(RAW_FILES):
         failed = {(f.file, f.row, f.column) for f in failures}
         found = cross_table(frames, typed, raw_dir, today or dt.date.today())
         failures += [f for f in found if (f.file, f.row, f.column) not in failed]

@@ -7,6 +7,7 @@ import pandera.pandas as pa
 
 from .actors import Actors
 from .observations import Observations
+from .panel import Panel, StateMonth
 from .sources import Sources
 from .votes import (ResolutionRecords, Resolutions, UngaVotes, VoteMapping,
                     VoteRecords)
@@ -19,6 +20,7 @@ class Table:
     key: tuple[str, ...]
     description: str
     raw_model: type[pa.DataFrameModel] | None = None  # None: same as model
+    from_raw: bool = True  # False: derived by the build, no file in data/raw/
 
     @property
     def columns(self) -> list[str]:
@@ -53,6 +55,14 @@ TABLES = {
               VoteRecords),
         Table("vote_mapping", VoteMapping, ("resolution_id", "vote", "issue"),
               "How a recorded vote on a resolution maps to a stance on an issue"),
+        Table("panel", Panel, ("actor_id", "month", "issue"),
+              "State x month x issue from 2022-02 to the build month: the "
+              "prevailing stance, the observation it rests on, and its age",
+              from_raw=False),
+        Table("state_month", StateMonth, ("actor_id", "month"),
+              "The panel wide: one row per state and month, a score and a "
+              "stance column per issue, with ISO3, COW and GW codes",
+              from_raw=False),
     ]
 }
 

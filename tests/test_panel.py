@@ -1,0 +1,132 @@
+"""The panel's rules, one test each, on small frames of the tests' own."""
+
+import pandas as pd
+import pytest
+
+from stances.build.panel import derive_panel, derive_state_month
+from stances.models import TABLES
+from stances.models.panel import Panel, StateMonth
+
+ACTORS = pd.DataFrame({
+    "actor_id": ["AAA", "BBB", "person:aa-head", "person:aa-mp"],
+    "kind": ["state", "state", "person", "person"],
+    "iso3": ["AAA", "BBB", None, None],
+    "cow_code": [1, 2, None, None], "gw_code": [1, 2, None, None],
+    "state_id": [None, None, "AAA", "AAA"],
+    "speaks_for_state": [None, None, True, False],
+})
+N = iter(range(1000))
+
+
+def ob(actor, issue, date, stance, score, etype="official_statement", conf="high"):
+    return {"observation_id": f"o{next(N):03d}", "actor_id": actor, "issue": issue,
+            "date": pd.Timestamp(date), "stance": stance, "score": score,
+            "evidence_type": etype, "confidence": conf}
+
+
+def panel(*rows, last="2022-06-30"):
+    obs = TABLES["observations"].model.to_schema()
+    frame = pd.DataFrame(list(rows), columns=["observation_id", "actor_id", "issue",
+                                              "date", "stance", "score",
+                                              "evidence_type", "confidence"])
+    for c in ("issue", "stance", "evidence_type", "confidence"):
+        frame[c] = frame[c].astype(obs.columns[c].dtype.type)
+    out = Panel.validate(derive_panel(frame, ACTORS, pd.Timestamp(last)))
+    return out.set_index(["actor_id", "issue", "month"])
+
+
+def at(p, actor, issue, month):
+    return p.loc[(actor, issue, pd.Timestamp(month))]
+
+
+def test_grid_is_complete_and_missing_before_evidence():
+    p = panel(ob("AAA", "war", "2022-04-10", "condemns", 1))
+    assert len(p) == 2 * 3 * 5  # 2 states, 3 issues, 2022-02..2022-06
+    assert pd.isna(at(p, "AAA", "war", "2022-03-01").stance)
+    assert pd.isna(at(p, "BBB", "war", "2022-06-01").score)
+    assert at(p, "AAA", "war", "2022-04-01").stance == "condemns"
+
+
+def test_latest_evidence_prevails_and_is_carried_forward_with_its_age():
+    p = panel(ob("AAA", "war", "2022-02-25", "condemns", 1),
+              ob("AAA", "war", "2022-04-02", "neutral", 0))
+    assert at(p, "AAA", "war", "2022-03-01").stance == "condemns"
+    assert at(p, "AAA", "war", "2022-03-01").months_since == 1
+    row = at(p, "AAA", "war", "2022-06-01")
+    assert (row.stance, row.months_since, row.n_observations) == ("neutral", 2, 0)
+
+
+def test_within_a_month_the_stronger_evidence_type_prevails():
+    p = panel(ob("AAA", "war", "2022-03-02", "condemns", 1, etype="vote"),
+              ob("AAA", "war", "2022-03-20", "neutral", 0, etype="official_statement"))
+    row = at(p, "AAA", "war", "2022-03-01")
+    assert (row.stance, row.evidence_type, row.n_observations) == ("condemns", "vote", 2)
+
+
+def test_within_a_month_and_type_the_higher_confidence_prevails():
+    p = panel(ob("AAA", "sanctions", "2022-03-02", "complies", 1, conf="high"),
+              ob("AAA", "sanctions", "2022-03-20", "opposes", -1, conf="low"))
+    assert at(p, "AAA", "sanctions", "2022-03-01").stance == "complies"
+
+
+def test_persons_who_speak_for_the_state_move_it_others_do_not():
+    p = panel(ob("person:aa-head", "war", "2022-03-01", "condemns", 1),
+              ob("person:aa-mp", "war", "2022-05-01", "supports", -2,
+                 etype="non_official_statement"))
+    assert at(p, "AAA", "war", "2022-03-01").stance == "condemns"
+    assert at(p, "AAA", "war", "2022-05-01").stance == "condemns"
+    assert "person:aa-mp" not in p.index.get_level_values("actor_id")
+
+
+def test_a_legal_act_stays_in_force_against_weaker_evidence_of_the_same_sign():
+    p = panel(ob("AAA", "recognition", "2022-02-21", "recognizes", -2, etype="legal_act"),
+              ob("AAA", "recognition", "2022-03-02", "sympathetic", -1, etype="vote"))
+    assert at(p, "AAA", "recognition", "2022-04-01").stance == "recognizes"
+
+
+def test_a_legal_act_is_displaced_by_evidence_of_the_opposite_sign():
+    p = panel(ob("AAA", "sanctions", "2022-02-25", "imposes", 2, etype="legal_act"),
+              ob("AAA", "sanctions", "2022-05-05", "opposes", -1))
+    assert at(p, "AAA", "sanctions", "2022-04-01").stance == "imposes"
+    assert at(p, "AAA", "sanctions", "2022-05-01").stance == "opposes"
+
+
+def test_a_later_legal_act_displaces_an_earlier_one():
+    p = panel(ob("AAA", "sanctions", "2022-02-25", "imposes", 2, etype="legal_act"),
+              ob("AAA", "sanctions", "2022-05-05", "neutral", 0, etype="legal_act"))
+    assert at(p, "AAA", "sanctions", "2022-06-01").stance == "neutral"
+
+
+def test_evidence_before_the_panel_counts_from_its_first_month():
+    p = panel(ob("AAA", "recognition", "2014-05-12", "rejects", 1))
+    row = at(p, "AAA", "recognition", "2022-02-01")
+    assert row.stance == "rejects" and row.evidence_date == pd.Timestamp("2014-05-12")
+
+
+def test_evidence_after_the_last_month_is_left_out():
+    p = panel(ob("AAA", "war", "2022-07-02", "condemns", 1), last="2022-06-30")
+    assert p.stance.isna().all()
+
+
+def test_state_month_is_the_panel_wide_with_merge_codes():
+    p = panel(ob("AAA", "war", "2022-03-02", "condemns", 1)).reset_index()
+    wide = StateMonth.validate(derive_state_month(p, ACTORS))
+    assert len(wide) == 2 * 5
+    row = wide[(wide.actor_id == "AAA") & (wide.month == "2022-03-01")].iloc[0]
+    assert (row.war_score, row.war_stance, row.cow_code) == (1, "condemns", 1)
+    assert list(wide.war_stance.cat.categories) == [
+        "supports", "sympathetic", "neutral", "condemns", "opposes_actively"]
+
+
+@pytest.mark.parametrize("change, rule", [
+    (lambda p: p.drop(index=p.index[0]), "the grid is incomplete"),
+    (lambda p: p.assign(score=p.score.where(p.stance.isna(), 2)),
+     "does not agree with the stance label"),
+    (lambda p: p.assign(evidence_date=p.evidence_date + pd.Timedelta(days=40)),
+     "later than the month"),
+])
+def test_panel_schema_catches(change, rule):
+    import pandera.pandas as pa
+    p = panel(ob("AAA", "war", "2022-03-30", "condemns", 1)).reset_index()
+    with pytest.raises(pa.errors.SchemaErrors, match=rule):
+        Panel.validate(change(p), lazy=True)
