@@ -3,11 +3,12 @@
 import json
 from pathlib import Path
 
+from .citation import citation_cff
 from .load import load
 from .models import TABLES
 from .models.actors import UN_MEMBERS
 from .models.panel import RULES
-from .models.export import table_spec
+from .models.export import frictionless_schema, pandera_yaml, table_spec
 from .models.vocab import (ACTOR_KINDS, CONFIDENCE, EVIDENCE_TYPES, ISSUES,
                            MEANINGS, SCALE, SOURCE_KINDS, UN_STATUS)
 
@@ -87,9 +88,9 @@ table `vote_mapping`:
 """
 
 
-def _rollcalls() -> list[str]:
-    mapping = load("vote_mapping")
-    resolutions = load("resolutions").set_index("resolution_id")
+def _rollcalls(directory=None) -> list[str]:
+    mapping = load("vote_mapping", directory=directory)
+    resolutions = load("resolutions", directory=directory).set_index("resolution_id")
     lines = [ROLLCALLS.format(members=UN_MEMBERS), "| resolution | title | issue | yes | abstain | no |",
              "|---|---|---|---|---|---|"]
     for (res, issue), rows in mapping.groupby(["resolution_id", "issue"],
@@ -122,8 +123,10 @@ one row per state and month and a score and stance column per issue.
 """
 
 
-def codebook_markdown() -> str:
-    parts = [INTRO, *_scale(), *_rollcalls(), PANEL.format(rules=RULES)]
+def codebook_markdown(directory=None) -> str:
+    """The codebook; the roll-call section reads the tables in `directory`
+    (default: the data the package serves)."""
+    parts = [INTRO, *_scale(), *_rollcalls(directory), PANEL.format(rules=RULES)]
     parts += ["## Vocabularies", ""]
     for title, values in [("issue", ISSUES), ("evidence_type (weakest first)",
                           EVIDENCE_TYPES), ("confidence", CONFIDENCE),
@@ -140,8 +143,10 @@ def generated_files(root=".") -> dict[Path, str]:
     root = Path(root)
     files = {root / "docs" / "codebook.md": codebook_markdown()}
     for name in TABLES:
-        files[root / "schemas" / f"{name}.schema.json"] = (
-            json.dumps(table_spec(name), indent=2, ensure_ascii=False) + "\n")
+        files[root / "schemas" / f"{name}.tableschema.json"] = (
+            json.dumps(frictionless_schema(name), indent=2, ensure_ascii=False) + "\n")
+        files[root / "schemas" / f"{name}.pandera.yaml"] = pandera_yaml(name)
+    files[root / "CITATION.cff"] = citation_cff()
     return files
 
 

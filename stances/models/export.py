@@ -3,6 +3,7 @@ codebook, and the fingerprint written into every Parquet file."""
 
 import hashlib
 import json
+import warnings
 
 import pandas as pd
 
@@ -65,3 +66,60 @@ def fingerprint(name: str) -> str:
     ]
     blob = json.dumps(structure, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _frictionless_type(column: dict) -> str:
+    dtype = column["dtype"]
+    if dtype.startswith("datetime"):
+        return "date"
+    if dtype.startswith("Int"):
+        return "integer"
+    return {"boolean": "boolean"}.get(dtype, "string")
+
+
+def frictionless_schema(name: str) -> dict:
+    """The table's Frictionless Table Schema: types, required, allowed values,
+    ranges, patterns, primary key and descriptions."""
+    spec = table_spec(name)
+    fields = []
+    for c in spec["columns"]:
+        constraints = {"required": not c["nullable"]}
+        if c["unique"]:
+            constraints["unique"] = True
+        if c["dtype"] == "category":
+            constraints["enum"] = c["categories"]
+        for check in c["checks"]:
+            stats = check.get("statistics", {})
+            if check["name"] == "str_matches":
+                constraints["pattern"] = stats["pattern"].strip("^$")
+            elif check["name"] == "greater_than_or_equal_to":
+                constraints["minimum"] = stats["min_value"]
+            elif check["name"] == "less_than_or_equal_to":
+                constraints["maximum"] = stats["max_value"]
+            elif check["name"] == "isin":
+                constraints["enum"] = sorted(stats["allowed_values"])
+        field = {"name": c["name"], "type": _frictionless_type(c),
+                 "description": c["description"], "constraints": constraints}
+        if field["type"] == "date":
+            field["format"] = "%Y-%m-%d"
+        fields.append(field)
+    return {"fields": fields, "primaryKey": spec["primary_key"],
+            "missingValues": [""]}
+
+
+YAML_HEADER = """\
+# pandera schema of the `{name}` table, exported from stances/models by
+# `stances schemas`; do not edit. Load it with pandera.io.from_yaml.
+# What this file cannot carry (pandera exports built-in checks only):
+# the categories and order of categorical columns (see {name}.tableschema.json
+# or docs/codebook.md), and these table-level rules, enforced by the package:
+{rules}
+"""
+
+
+def pandera_yaml(name: str) -> str:
+    schema = get_table(name).model.to_schema()
+    rules = "\n".join(f"#   - {c.error}" for c in schema.checks) or "#   (none)"
+    with warnings.catch_warnings():  # the skipped rules are listed above
+        warnings.filterwarnings("ignore", message="Only registered checks")
+        return YAML_HEADER.format(name=name, rules=rules) + schema.to_yaml()
