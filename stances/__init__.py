@@ -3,10 +3,15 @@
     >>> import stances
     >>> stances.tables()
     >>> obs = stances.load("observations")
+    >>> stances.sources_for(obs[obs.actor_id == "KAZ"])
+    >>> print(stances.cite())
 """
 
 from ._version import __version__
+from .citation import cite
 from .errors import StancesValidationError
 from .load import load, tables, validate
+from .trail import sources_for
 
-__all__ = ["__version__", "StancesValidationError", "load", "tables", "validate"]
+__all__ = ["__version__", "StancesValidationError", "cite", "load", "sources_for",
+           "tables", "validate"]

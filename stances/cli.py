@@ -41,6 +41,26 @@ def _schemas(args) -> int:
     return 0
 
 
+def _release(args) -> int:
+    from .release import make_release
+    out = make_release(args.version, args.out, args.processed, args.as_of)
+    print(f"Wrote release {args.version} to {out}")
+    return 0
+
+
+def _download(args) -> int:
+    from .fetch import download
+    paths = download(args.version)
+    print(f"Release {args.version}: {len(paths)} files verified in {paths[0].parent}")
+    return 0
+
+
+def _cite(args) -> int:
+    from .citation import cite
+    print(cite(args.version, args.format), end="")
+    return 0
+
+
 def _date(text):
     try:
         return dt.date.fromisoformat(text)
@@ -64,11 +84,29 @@ def main(argv=None) -> int:
     p = sub.add_parser("schemas", help="regenerate schemas/ and docs/codebook.md")
     p.add_argument("--root", default=".", help="repository root")
     p.set_defaults(func=_schemas)
+    p = sub.add_parser("release", help="write a versioned release bundle")
+    p.add_argument("--version", required=True, help="release version, e.g. 0.1.0")
+    p.add_argument("--out", default=None, help="output directory (default dist/vVERSION)")
+    p.add_argument("--processed", default="data/processed",
+                   help="processed tables to release")
+    p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="release date (default today)")
+    p.set_defaults(func=_release)
+    p = sub.add_parser("download", help="download and verify a release into the cache")
+    p.add_argument("version", help="release version, e.g. 0.1.0")
+    p.set_defaults(func=_download)
+    p = sub.add_parser("cite", help="print the citation")
+    p.add_argument("--version", default=None, help="version (default: installed)")
+    p.add_argument("--format", default="bibtex", choices=["bibtex", "apa"])
+    p.set_defaults(func=_cite)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except StancesValidationError as err:
         print(err, file=sys.stderr)
+        return 1
+    except (ValueError, FileNotFoundError, ConnectionError) as err:
+        print(f"stances {args.command}: {err}", file=sys.stderr)
         return 1
 
 

@@ -33,14 +33,21 @@ def tables() -> pd.DataFrame:
         columns=["table", "description"])
 
 
-def load(name: str, *, directory=None) -> pd.DataFrame:
-    """Load a processed table with its dtypes (ordered categoricals, dates,
-    nullable integers), validated against its schema.
+def load(name: str, version: str | None = None, *, directory=None) -> pd.DataFrame:
+    """Load a table with its dtypes (ordered categoricals, dates, nullable
+    integers), validated against its schema: the data shipped with the
+    package, or, with `version`, that release (downloaded once, verified
+    against its manifest, then read from the cache offline).
 
     >>> obs = load("observations")
+    >>> panel = load("panel", version="0.1.0")
     """
-    get_table(name)
-    path = Path(directory or data_dir()) / f"{name}.parquet"
+    get_table(name)  # an unknown name never reaches a path
+    if version is not None:
+        from .fetch import fetch
+        path = fetch(version, f"{name}.parquet")
+    else:
+        path = Path(directory or data_dir()) / f"{name}.parquet"
     table = pq.read_table(path)
     meta = table.schema.metadata or {}
     found = meta.get(b"stances.schema_fingerprint", b"").decode()

@@ -17,7 +17,7 @@ META_FINGERPRINT = b"stances.schema_fingerprint"
 META_TABLE = b"stances.table"
 
 
-def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
+def to_arrow(name: str, frame: pd.DataFrame, version: str = __version__) -> pa.Table:
     """Dates become Parquet DATE columns, so that every reader sees a date."""
     table = pa.Table.from_pandas(frame, preserve_index=False)
     for i, field in enumerate(table.schema):
@@ -25,7 +25,7 @@ def to_arrow(name: str, frame: pd.DataFrame) -> pa.Table:
             table = table.set_column(i, field.name,
                                      table.column(i).cast(pa.date32()))
     meta = {**(table.schema.metadata or {}), META_TABLE: name.encode(),
-            META_VERSION: __version__.encode(),
+            META_VERSION: version.encode(),
             META_FINGERPRINT: fingerprint(name).encode()}
     return table.replace_schema_metadata(meta)
 
@@ -37,17 +37,19 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-",
                                     dir=out_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the outputs are not
     try:
         for name, frame in tables.items():
             pq.write_table(to_arrow(name, frame), staging / f"{name}.parquet",
                            compression="zstd")
-        _swap(staging, out_dir)
+        swap_in(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return sorted(out_dir.glob("*.parquet"))
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
+def swap_in(staging: Path, out_dir: Path) -> None:
+    """Replace `out_dir` with `staging` by two renames."""
     old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
     if out_dir.exists():
         os.replace(out_dir, old)

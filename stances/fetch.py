@@ -1,0 +1,89 @@
+"""The one place that downloads: the files of a release, each verified
+against the release's manifest (SHA-256) and cached for offline use. pooch
+downloads to a temporary file and moves it into the cache only once its
+hash matches, so an interrupted or tampered download never counts as good."""
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pooch
+import requests
+
+DEFAULT_URL = "https://github.com/stances-data/stances/releases/download"
+VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+SAFE_NAME = re.compile(r"^(?:[a-z0-9_]+\.(?:parquet|csv|json|md)|CITATION\.cff)$")
+PROGRESS_BYTES = 1_000_000  # show a progress bar for files larger than this
+
+
+def base_url() -> str:
+    """Where releases live: $STANCES_RELEASE_URL, else the project's URL."""
+    return os.environ.get("STANCES_RELEASE_URL", DEFAULT_URL).rstrip("/")
+
+
+def cache_dir() -> Path:
+    """The download cache: $STANCES_CACHE, else the user's cache directory."""
+    return Path(os.environ.get("STANCES_CACHE") or pooch.os_cache("stances"))
+
+
+def cached_versions() -> list[str]:
+    root = cache_dir()
+    found = [p.parent.name[1:] for p in root.glob("v*/manifest.json")]
+    return sorted(v for v in found if VERSION.match(v))
+
+
+def _retrieve(version: str, name: str, known_hash, progress=False) -> Path:
+    url = f"{base_url()}/v{version}/{name}"
+    try:
+        return Path(pooch.retrieve(url, known_hash=known_hash, fname=name,
+                                   path=cache_dir() / f"v{version}",
+                                   progressbar=progress))
+    except requests.HTTPError as err:
+        if err.response is not None and err.response.status_code == 404:
+            raise FileNotFoundError(f"{url} was not found (HTTP 404)") from None
+        raise ConnectionError(f"could not download {url}: {err}") from None
+    except requests.RequestException as err:
+        raise ConnectionError(
+            f"could not download {url}: {err.__class__.__name__}. Check the "
+            "connection, or STANCES_RELEASE_URL; files already in the cache "
+            f"({cache_dir()}) load offline.") from None
+
+
+def manifest(version: str) -> dict:
+    """The release's manifest, from the cache when it is there."""
+    if not VERSION.match(str(version)):
+        raise ValueError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
+    path = cache_dir() / f"v{version}" / "manifest.json"
+    if not path.is_file():
+        try:
+            path = _retrieve(version, "manifest.json", None)
+        except FileNotFoundError:
+            raise ValueError(
+                f"unknown version {version!r}: {base_url()}/v{version}/ has no "
+                f"manifest.json. Versions in the cache: "
+                f"{', '.join(cached_versions()) or 'none'}") from None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for entry in data["files"]:
+        if not SAFE_NAME.match(entry["name"]):
+            raise ValueError(f"manifest of {version} names an unsafe file "
+                             f"{entry['name']!r}; refusing to use it")
+    return data
+
+
+def fetch(version: str, name: str) -> Path:
+    """A release file, downloaded and verified if it is not already cached."""
+    if not SAFE_NAME.match(name):
+        raise ValueError(f"{name!r} is not a release file name")
+    files = {f["name"]: f for f in manifest(version)["files"]}
+    if name not in files:
+        raise ValueError(f"release {version} has no file {name!r}; it has: "
+                         + ", ".join(sorted(files)))
+    entry = files[name]
+    return _retrieve(version, name, f"sha256:{entry['sha256']}",
+                     progress=entry["bytes"] > PROGRESS_BYTES)
+
+
+def download(version: str) -> list[Path]:
+    """Every file of a release into the cache; returns their paths."""
+    return [fetch(version, f["name"]) for f in manifest(version)["files"]]

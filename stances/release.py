@@ -1,0 +1,103 @@
+"""A versioned release bundle: Parquet and CSV per table, manifest.json with
+checksums, a Frictionless datapackage.json, CITATION.cff and the codebook."""
+
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from .build.write import swap_in, to_arrow
+from .citation import LICENSE, TITLE, citation_cff
+from .codebook import codebook_markdown
+from .load import load
+from .models import TABLES, get_table
+from .models.export import fingerprint, frictionless_schema
+
+VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+HASHES = ("sha256 is of each file's bytes. content_sha256 is of the table's "
+          "CSV export: it stays the same when only the Parquet writer's "
+          "version changes, so compare it to tell whether the data changed.")
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _csv(frame, path: Path) -> None:
+    frame.to_csv(path, index=False, date_format="%Y-%m-%d", lineterminator="\n")
+
+
+def make_release(version: str, out_dir=None, processed="data/processed",
+                 today=None) -> Path:
+    """Write the release of `version` from the processed tables; all or nothing."""
+    if not VERSION.match(version):
+        raise ValueError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
+    out = Path(out_dir or Path("dist") / f"v{version}")
+    date = (today or dt.date.today()).isoformat()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a release is not
+    try:
+        files = _tables(version, processed, staging)
+        extras = {"CITATION.cff": citation_cff(version, date),
+                  "codebook.md": codebook_markdown(processed)}
+        for name, text in extras.items():
+            (staging / name).write_text(text, encoding="utf-8")
+            files.append({"name": name, "sha256": _sha256(staging / name),
+                          "bytes": (staging / name).stat().st_size})
+        _write_json(staging / "datapackage.json", _datapackage(version, date, files))
+        files.append({"name": "datapackage.json",
+                      "sha256": _sha256(staging / "datapackage.json"),
+                      "bytes": (staging / "datapackage.json").stat().st_size})
+        _write_json(staging / "manifest.json", {
+            "name": "stances", "version": version, "build_date": date,
+            "hashes": HASHES, "files": files})
+        swap_in(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out
+
+
+def _tables(version, processed, staging) -> list[dict]:
+    files = []
+    for name in TABLES:
+        frame = load(name, directory=processed)
+        parquet, csv = staging / f"{name}.parquet", staging / f"{name}.csv"
+        pq.write_table(to_arrow(name, frame, version), parquet, compression="zstd")
+        _csv(frame, csv)
+        common = {"table": name, "rows": len(frame),
+                  "schema_fingerprint": fingerprint(name),
+                  "content_sha256": _sha256(csv)}
+        files.append({"name": parquet.name, "sha256": _sha256(parquet),
+                      "bytes": parquet.stat().st_size, "format": "parquet", **common})
+        files.append({"name": csv.name, "sha256": _sha256(csv),
+                      "bytes": csv.stat().st_size, "format": "csv", **common})
+    return files
+
+
+def _datapackage(version, date, files) -> dict:
+    resources = []
+    for f in files:
+        if "table" not in f:
+            continue
+        resources.append({
+            "name": f"{f['table']}-{f['format']}", "path": f["name"],
+            "format": f["format"],
+            "profile": "tabular-data-resource" if f["format"] == "csv" else "data-resource",
+            **({"encoding": "utf-8", "mediatype": "text/csv"} if f["format"] == "csv" else {}),
+            "description": get_table(f["table"]).description,
+            "hash": f"sha256:{f['sha256']}", "bytes": f["bytes"],
+            "schema": frictionless_schema(f["table"])})
+    return {"profile": "tabular-data-package", "name": "stances",
+            "title": TITLE, "version": version, "created": date,
+            "licenses": [{"name": LICENSE}], "resources": resources}
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8")

@@ -1,0 +1,42 @@
+"""Citing the dataset and tracing rows back to their sources."""
+
+import pytest
+
+import stances
+from conftest import run_cli
+
+
+def test_bibtex_names_the_version():
+    text = stances.cite()
+    assert text.startswith("@misc{stances_" + stances.__version__.replace(".", "_"))
+    assert f"version = {{{stances.__version__}}}" in text
+    assert "version = {2.0.0}" in stances.cite("2.0.0")
+
+
+def test_apa_and_unknown_format():
+    assert stances.cite(format="apa").startswith("stances contributors (")
+    with pytest.raises(ValueError, match="'bibtex' or 'apa'"):
+        stances.cite(format="mla")
+
+
+def test_cli_prints_a_citation():
+    result = run_cli("cite", "--format", "apa")
+    assert result.returncode == 0 and f"(Version {stances.__version__})" in result.stdout
+
+
+def test_sources_for_observations_panel_and_votes():
+    obs = stances.load("observations")
+    kaz = obs[(obs.actor_id == "KAZ") & (obs.evidence_type != "vote")]
+    cited = stances.sources_for(kaz)
+    assert set(cited.source_id) == set(kaz.source_id)
+    panel = stances.load("panel")
+    row = panel[(panel.actor_id == "KAZ") & panel.observation_id.notna()].tail(1)
+    expected = obs.set_index("observation_id").loc[row.observation_id, "source_id"]
+    assert list(stances.sources_for(row).source_id) == list(expected)
+    votes = stances.load("unga_votes").head(1)
+    assert "dgacm-ga-resolutions-es-11" in set(stances.sources_for(votes).source_id)
+
+
+def test_sources_for_needs_something_to_trace():
+    with pytest.raises(ValueError, match="no source_id"):
+        stances.sources_for(stances.load("actors"))

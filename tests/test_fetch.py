@@ -1,0 +1,127 @@
+"""Downloading releases from a real HTTP server on 127.0.0.1, started and
+stopped by the tests, serving a release the tests build."""
+
+import datetime as dt
+import functools
+import http.server
+import shutil
+import threading
+
+import pandas as pd
+import pytest
+
+import stances
+from stances.fetch import cache_dir, download, fetch, manifest
+from stances.release import make_release
+
+VERSION = "7.0.1"
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A release tree on disk: {root}/v{VERSION}/..."""
+    root = tmp_path_factory.mktemp("site")
+    make_release(VERSION, root / f"v{VERSION}", today=dt.date(2026, 11, 25))
+    return root
+
+
+@pytest.fixture
+def server(served, tmp_path, monkeypatch):
+    """The served release, a copy per test so that a test may tamper with it;
+    the base URL and an empty cache in the environment."""
+    root = tmp_path / "site"
+    shutil.copytree(served, root)
+    handler = functools.partial(Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("STANCES_RELEASE_URL", f"http://127.0.0.1:{httpd.server_port}")
+    monkeypatch.setenv("STANCES_CACHE", str(tmp_path / "cache"))
+    yield root / f"v{VERSION}", httpd
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+def test_download_verify_cache_then_load_offline(server):
+    release, httpd = server
+    first = stances.load("panel", version=VERSION)
+    assert first.attrs["stances_version"] == VERSION
+    httpd.shutdown()  # offline from here on
+    second = stances.load("panel", version=VERSION)
+    pd.testing.assert_frame_equal(first, second)
+    assert (cache_dir() / f"v{VERSION}" / "panel.parquet").is_file()
+
+
+def test_download_fetches_every_file(server):
+    paths = download(VERSION)
+    assert {p.name for p in paths} == {f["name"] for f in manifest(VERSION)["files"]}
+
+
+def test_tampered_file_is_rejected_and_not_cached(server):
+    release, _ = server
+    data = (release / "actors.parquet").read_bytes()
+    (release / "actors.parquet").write_bytes(data[:-10] + b"0123456789")
+    with pytest.raises(ValueError, match="actors.parquet") as info:
+        fetch(VERSION, "actors.parquet")
+    expected = next(f["sha256"] for f in manifest(VERSION)["files"]
+                    if f["name"] == "actors.parquet")
+    assert expected in str(info.value)
+    assert not (cache_dir() / f"v{VERSION}" / "actors.parquet").exists()
+
+
+def test_truncated_file_is_rejected(server):
+    release, _ = server
+    data = (release / "sources.parquet").read_bytes()
+    (release / "sources.parquet").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ValueError, match="hash"):
+        stances.load("sources", version=VERSION)
+    assert not (cache_dir() / f"v{VERSION}" / "sources.parquet").exists()
+
+
+def test_missing_file_is_a_clear_error(server):
+    release, _ = server
+    (release / "resolutions.parquet").unlink()
+    with pytest.raises(FileNotFoundError, match="resolutions.parquet was not found"):
+        stances.load("resolutions", version=VERSION)
+
+
+def test_unknown_version_lists_what_exists(server):
+    stances.load("actors", version=VERSION)
+    with pytest.raises(ValueError, match=rf"unknown version '6.6.6'.*{VERSION}"):
+        stances.load("actors", version="6.6.6")
+
+
+def test_server_down_is_clear_and_the_cache_still_loads(server):
+    _, httpd = server
+    cached = stances.load("sources", version=VERSION)
+    httpd.shutdown()
+    httpd.server_close()
+    with pytest.raises(ConnectionError, match="could not download"):
+        stances.load("actors", version=VERSION)
+    pd.testing.assert_frame_equal(stances.load("sources", version=VERSION), cached)
+
+
+@pytest.mark.parametrize("name", ["../actors", "/etc/passwd", "actors/../../x"])
+def test_table_names_never_build_paths(server, name):
+    with pytest.raises(ValueError, match="unknown table"):
+        stances.load(name, version=VERSION)
+
+
+@pytest.mark.parametrize("version", ["../1.0.0", "1.0", "/tmp/1.0.0"])
+def test_versions_never_build_paths(server, version):
+    with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
+        stances.load("actors", version=version)
+
+
+def test_unsafe_file_names_in_a_manifest_are_refused(server):
+    release, _ = server
+    text = (release / "manifest.json").read_text()
+    (release / "manifest.json").write_text(text.replace('"actors.csv"', '"../../evil.csv"'))
+    with pytest.raises(ValueError, match="unsafe file"):
+        manifest(VERSION)
