@@ -8,6 +8,21 @@ import sys
 from .errors import StancesValidationError
 
 
+def coverage(tables) -> "pd.DataFrame":
+    """Per issue, how many states have sourced evidence: any, and beyond votes."""
+    import pandas as pd
+    actors, obs = tables["actors"], tables["observations"]
+    states = set(actors.loc[actors.kind == "state", "actor_id"])
+    obs = obs[obs.actor_id.isin(states)]
+    rows = []
+    for issue in obs.issue.cat.categories:
+        mine = obs[obs.issue == issue]
+        rows.append((issue, mine.actor_id.nunique(),
+                     mine.loc[mine.evidence_type != "vote", "actor_id"].nunique()))
+    return pd.DataFrame(rows, columns=["issue", "states_with_evidence",
+                                       "states_with_evidence_beyond_votes"])
+
+
 def _summary(tables) -> str:
     lines = ["Built tables (rows):"]
     lines += [f"  {name:<14}{len(frame):>7}" for name, frame in tables.items()]
@@ -16,6 +31,11 @@ def _summary(tables) -> str:
     lines.append("Observations by issue and stance:")
     lines += [f"  {issue:<12}{stance:<18}{n:>6}"
               for (issue, stance), n in counts.items()]
+    n_states = int((tables["actors"].kind == "state").sum())
+    lines.append(f"Coverage: states (of {n_states}) with sourced evidence, "
+                 "any / beyond UN votes:")
+    lines += [f"  {r.issue:<12}{r.states_with_evidence:>5} /{r.states_with_evidence_beyond_votes:>4}"
+              for r in coverage(tables).itertuples()]
     return "\n".join(lines)
 
 

@@ -33,3 +33,14 @@ def test_readme_examples_print_their_output():
         out = subprocess.run([sys.executable, "-c", code], capture_output=True,
                              text=True, check=True, cwd=REPO).stdout
         assert out == shown
+
+
+def test_readme_coverage_table_is_computed():
+    import stances
+    from stances.cli import coverage
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^\| (war|recognition|sanctions) \| (\d+) \| (\d+) \|$", text, re.M)
+    tables = {n: stances.load(n) for n in ("actors", "observations")}
+    expected = [(r.issue, str(r.states_with_evidence), str(r.states_with_evidence_beyond_votes))
+                for r in coverage(tables).itertuples()]
+    assert shown == expected

@@ -53,16 +53,15 @@ def test_actors_cover_the_un_and_the_others(built):
 
 
 def test_kazakhstan_and_russia_evidence_with_sources(built):
-    obs = stances.load("observations", directory=built)
+    obs = stances.load("observations", directory=built).set_index("observation_id")
     sources = stances.load("sources", directory=built).set_index("source_id")
-    coded = obs[obs.evidence_type != "vote"]
-    kaz = coded[coded.actor_id == "KAZ"].set_index("issue", drop=False)
-    assert kaz.loc["recognition", "stance"] == "rejects"
-    assert kaz.loc["recognition", "date"] == pd.Timestamp("2022-06-17")
-    assert kaz.loc["sanctions", "stance"] == "complies"
-    rus = coded[(coded.actor_id == "RUS") & (coded.issue == "recognition")]
-    assert pd.Timestamp("2022-02-21") in set(rus.date)
-    assert (rus.stance == "recognizes").all()
+    seed = {"kaz-2022-06-17-recognition": ("KAZ", "rejects", "2022-06-17"),
+            "kaz-2022-06-15-sanctions": ("KAZ", "complies", "2022-06-15"),
+            "rus-2022-02-21-recognition": ("RUS", "recognizes", "2022-02-21")}
+    for oid, (actor, stance, date) in seed.items():
+        row = obs.loc[oid]
+        assert (row.actor_id, row.stance, row.date) == (actor, stance, pd.Timestamp(date))
+    assert obs.loc["kaz-2022-06-17-recognition", "source_id"] == "rferl-toqaev-fault-lines"
     cited = sources.loc[obs.source_id]
     assert cited.publisher.notna().all()
     assert (cited.url.notna() | cited.note.notna()).all()
