@@ -1,0 +1,44 @@
+"""Regenerate everything in the docs that is computed from the data, after
+`stances build`: the codebook and schema files, the README's example outputs
+and coverage table, and the example pictures. The tests fail until this has
+been run (python tools/refresh_docs.py)."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = re.compile(r"```python\n(.*?)```\n\n```text\n(.*?)```", re.S)
+COVERAGE = re.compile(r"(\| issue \| states with evidence \| beyond UN votes \|\n"
+                      r"\|---\|---\|---\|\n)(?:\|.*\|\n)+")
+
+
+def run(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True,
+                          text=True, check=True, cwd=ROOT).stdout
+
+
+def readme() -> None:
+    import stances
+    from stances.cli import coverage
+    path = ROOT / "README.md"
+    text = path.read_text(encoding="utf-8")
+    tables = {n: stances.load(n) for n in ("actors", "observations")}
+    rows = "".join(f"| {r.issue} | {r.states_with_evidence} | "
+                   f"{r.states_with_evidence_beyond_votes} |\n"
+                   for r in coverage(tables).itertuples())
+    text = COVERAGE.sub(lambda m: m[1] + rows, text)
+    text = EXAMPLE.sub(lambda m: f"```python\n{m[1]}```\n\n```text\n{run(m[1])}```", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    subprocess.run([sys.executable, "-m", "stances", "schemas"], check=True, cwd=ROOT)
+    readme()
+    for script in ("plot_stance_shares.py", "plot_state.py"):
+        subprocess.run([sys.executable, f"examples/{script}"], check=True, cwd=ROOT)
+
+
+if __name__ == "__main__":
+    main()
