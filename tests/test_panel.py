@@ -14,6 +14,7 @@ ACTORS = pd.DataFrame({
     "cow_code": [1, 2, None, None], "gw_code": [1, 2, None, None],
     "state_id": [None, None, "AAA", "AAA"],
     "speaks_for_state": [None, None, True, False],
+    "un_status": ["member", "non_member", None, None],
 })
 N = iter(range(1000))
 
@@ -24,15 +25,15 @@ def ob(actor, issue, date, stance, score, etype="official_statement", conf="high
             "evidence_type": etype, "confidence": conf}
 
 
-def panel(*rows, last="2022-06-30"):
+def panel(*rows, last="2022-06-30", non_voting=None):
     obs = TABLES["observations"].model.to_schema()
     frame = pd.DataFrame(list(rows), columns=["observation_id", "actor_id", "issue",
                                               "date", "stance", "score",
                                               "evidence_type", "confidence"])
     for c in ("issue", "stance", "evidence_type", "confidence"):
         frame[c] = frame[c].astype(obs.columns[c].dtype.type)
-    out = Panel.validate(derive_panel(frame, ACTORS, pd.Timestamp(last)))
-    return out.set_index(["actor_id", "issue", "month"])
+    out = Panel.validate(derive_panel(frame, ACTORS, pd.Timestamp(last), non_voting))
+    return out.set_index(["actor_id", "issue", "month"]).sort_index()
 
 
 def at(p, actor, issue, month):
@@ -106,6 +107,17 @@ def test_evidence_before_the_panel_counts_from_its_first_month():
 def test_evidence_after_the_last_month_is_left_out():
     p = panel(ob("AAA", "war", "2022-07-02", "condemns", 1), last="2022-06-30")
     assert p.stance.isna().all()
+
+
+def test_missing_stances_say_why():
+    non_voting = pd.DataFrame({"actor_id": ["AAA"], "issue": ["war"],
+                               "date": [pd.Timestamp("2022-03-02")]})
+    p = panel(ob("AAA", "war", "2022-05-02", "condemns", 1), non_voting=non_voting)
+    reasons = p.loc[("AAA", "war")].missing_reason
+    assert list(reasons.iloc[:3]) == ["no_evidence", "non_voting", "non_voting"]
+    assert pd.isna(reasons.iloc[3])
+    assert (p.loc[("BBB", "war")].missing_reason == "not_un_member").all()
+    assert (p.loc[("AAA", "sanctions")].missing_reason == "no_evidence").all()
 
 
 def test_state_month_is_the_panel_wide_with_merge_codes():

@@ -30,13 +30,21 @@ def derive(typed: dict[str, pd.DataFrame], today=None) -> dict[str, pd.DataFrame
     for name, table in TABLES.items():
         if name == "panel":
             tables["panel"] = derive_panel(out["observations"], out["actors"],
-                                           today or dt.date.today())
+                                           today or dt.date.today(),
+                                           _non_voting(out))
         if name == "state_month":
             tables["state_month"] = derive_state_month(out["panel"], out["actors"])
         frame = tables[name].sort_values(list(table.key), kind="stable")
         out[name] = table.model.validate(frame.reset_index(drop=True))
     _check_references(out)
     return out
+
+
+def _non_voting(out) -> pd.DataFrame:
+    """(actor_id, issue, date) of every non-voting record on a mapped issue."""
+    votes = out["unga_votes"][out["unga_votes"].vote == "non_voting"]
+    issues = out["vote_mapping"][["resolution_id", "issue"]].drop_duplicates()
+    return votes.merge(issues, on="resolution_id")[["actor_id", "issue", "date"]]
 
 
 def _check_references(out):

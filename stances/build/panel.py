@@ -24,8 +24,11 @@ def _state_evidence(obs: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     return obs.assign(actor_id=state).dropna(subset=["actor_id"])
 
 
-def derive_panel(obs: pd.DataFrame, actors: pd.DataFrame, last_month) -> pd.DataFrame:
-    """The full grid of states x months x issues with the prevailing stance."""
+def derive_panel(obs: pd.DataFrame, actors: pd.DataFrame, last_month,
+                 non_voting: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The full grid of states x months x issues with the prevailing stance.
+    `non_voting` (actor_id, issue, date) lists the roll calls on an issue
+    where a state was recorded as not voting, for `missing_reason`."""
     states = actors.loc[actors.kind == "state", "actor_id"].sort_values()
     first, last = _month_number(pd.Series([PANEL_START, pd.Timestamp(last_month)]))
     ev = _state_evidence(obs, actors)
@@ -52,8 +55,23 @@ def derive_panel(obs: pd.DataFrame, actors: pd.DataFrame, last_month) -> pd.Data
     panel["months_since"] = panel.m - _month_number(panel.evidence_date).clip(lower=first)
     panel["month"] = pd.to_datetime(
         {"year": panel.m // 12, "month": panel.m % 12 + 1, "day": 1})
+    panel["missing_reason"] = _missing_reason(panel, actors, non_voting)
     return panel.drop(columns="m").sort_values(
         ["actor_id", "month", "issue"]).reset_index(drop=True)
+
+
+def _missing_reason(panel, actors, non_voting) -> pd.Series:
+    members = set(actors.loc[actors.un_status == "member", "actor_id"])
+    reason = pd.Series("no_evidence", index=panel.index, dtype="object")
+    if non_voting is not None and len(non_voting):
+        first = (non_voting.assign(m=_month_number(non_voting.date))
+                 .groupby(["actor_id", "issue"], observed=True).m.min()
+                 .rename("first_non_voting").reset_index())
+        since = panel[["actor_id", "issue"]].merge(first, how="left",
+                                                   on=["actor_id", "issue"])
+        reason[(panel.m.to_numpy() >= since.first_non_voting.to_numpy())] = "non_voting"
+    reason[~panel.actor_id.isin(members)] = "not_un_member"
+    return reason.where(panel.stance.isna())
 
 
 def _legal_acts(ev, keys) -> pd.DataFrame:

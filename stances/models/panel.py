@@ -7,7 +7,7 @@ from pandera.typing import Series
 
 from .fields import ISO3, category, date, text
 from .observations import expected_score
-from .vocab import EVIDENCE_TYPES, ISSUES, SCALE, STANCES
+from .vocab import EVIDENCE_TYPES, ISSUES, MISSING_REASONS, SCALE, STANCES
 
 PANEL_START = pd.Timestamp("2022-02-01")
 
@@ -23,7 +23,8 @@ RULES = """\
    displaces it only if it points the other way (opposite sign); a later
    legal act always does. A state that recognised the entities by decree and
    then votes against condemning that recognition still recognises them.
-5. Before any evidence the stance is missing, never neutral.
+5. Before any evidence the stance is missing, never neutral, and
+   `missing_reason` says why (see its vocabulary).
 Evidence dated before 2022-02 counts from 2022-02."""
 
 
@@ -50,6 +51,9 @@ class Panel(pa.DataFrameModel):
         "month)", nullable=True, ge=0)
     n_observations: Series[pd.Int16Dtype] = text(
         "Observations of this state and issue dated in this month", ge=0)
+    missing_reason: Series[pd.CategoricalDtype] = category(
+        MISSING_REASONS, "Why there is no stance (empty when there is one)",
+        nullable=True)
 
     class Config:
         strict = True
@@ -78,6 +82,11 @@ class Panel(pa.DataFrameModel):
     @pa.dataframe_check(error="evidence_date: later than the month")
     def evidence_not_later(cls, df):
         return ~(df.evidence_date >= df.month + pd.offsets.MonthBegin(1)).fillna(False)
+
+    @pa.dataframe_check(error="missing_reason: required exactly where the "
+                        "stance is missing")
+    def missing_has_reason(cls, df):
+        return df.stance.isna() == df.missing_reason.notna()
 
     @pa.dataframe_check(error="observation_id: a stance needs its observation, "
                         "and no stance has none")

@@ -125,6 +125,16 @@ VOTES = {
     "vote; not an abstention, and it yields no observation",
 }
 
+# Why the panel has no stance for a state, issue and month: missing is never
+# neutral, and the reason says what kind of missing it is.
+MISSING_REASONS = {
+    "no_evidence": "no sourced evidence of the state's stance up to this month",
+    "non_voting": "no evidence other than being recorded as not voting on a "
+    "resolution coded on this issue (absent, or without the right to vote)",
+    "not_un_member": "no evidence, and the state has no General Assembly votes "
+    "because it is not a UN member (observer states, Kosovo, Taiwan)",
+}
+
 # Words that contributors sometimes type for "missing"; an empty cell says it.
 MISSING_WORDS = ["N/A", "NA", "n/a", "na", "-", "--", "?", "unknown", "Unknown",
                  "none", "None", "null", "NULL", "nan", "NaN"]
