@@ -62,9 +62,18 @@ def _schemas(args) -> int:
 
 
 def _release(args) -> int:
-    from .release import make_release
-    out = make_release(args.version, args.out, args.processed, args.as_of)
+    from pathlib import Path
+
+    from .release import make_release, register, update_changelog
+    out = make_release(args.version, args.out, args.processed, args.as_of,
+                       args.previous)
     print(f"Wrote release {args.version} to {out}")
+    if args.changelog and (out / "changes.md").is_file():
+        update_changelog(Path(args.changelog), (out / "changes.md").read_text())
+        print(f"Added its data changes to {args.changelog}")
+    if args.register:
+        register(out, Path(args.register))
+        print(f"Registered {args.version} in {args.register}")
     return 0
 
 
@@ -78,6 +87,22 @@ def _download(args) -> int:
 def _cite(args) -> int:
     from .citation import cite
     print(cite(args.version, args.format), end="")
+    return 0
+
+
+def _versions(args) -> int:
+    from .versions import versions
+    print(versions().to_string(index=False))
+    return 0
+
+
+def _diff(args) -> int:
+    from .diff import diff, summary
+    changes = diff(args.a, args.b, args.table)
+    print(f"Changes from {args.a} to {args.b}:")
+    print(summary(changes).to_string(index=False) if len(changes) else "  none")
+    if args.table:
+        print(changes.drop(columns="table").to_string(index=False))
     return 0
 
 
@@ -111,10 +136,23 @@ def main(argv=None) -> int:
                    help="processed tables to release")
     p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
                    help="release date (default today)")
+    p.add_argument("--previous", default=None,
+                   help="previous version (or directory) to diff against")
+    p.add_argument("--changelog", default=None, metavar="CHANGELOG.md",
+                   help="add the generated data changes to this changelog")
+    p.add_argument("--register", default=None, metavar="stances/releases.json",
+                   help="record the release in the package's registry once published")
     p.set_defaults(func=_release)
     p = sub.add_parser("download", help="download and verify a release into the cache")
     p.add_argument("version", help="release version, e.g. 0.1.0")
     p.set_defaults(func=_download)
+    p = sub.add_parser("versions", help="list the versions installed, released, cached")
+    p.set_defaults(func=_versions)
+    p = sub.add_parser("diff", help="rows added, removed and changed between versions")
+    p.add_argument("a", help="a version (0.1.0), 'installed', or a directory")
+    p.add_argument("b", help="a version (0.1.0), 'installed', or a directory")
+    p.add_argument("--table", default=None, help="one table, listing every change")
+    p.set_defaults(func=_diff)
     p = sub.add_parser("cite", help="print the citation")
     p.add_argument("--version", default=None, help="version (default: installed)")
     p.add_argument("--format", default="bibtex", choices=["bibtex", "apa"])

@@ -10,7 +10,9 @@ from .models.actors import UN_MEMBERS
 from .models.panel import RULES
 from .models.export import frictionless_schema, pandera_yaml, table_spec
 from .models.vocab import (ACTOR_KINDS, CONFIDENCE, EVIDENCE_TYPES, ISSUES,
-                           MEANINGS, SCALE, SOURCE_KINDS, UN_STATUS)
+                           MEANINGS, MISSING_REASONS, SCALE, SOURCE_KINDS,
+                           UN_STATUS, VOTES)
+from .variables import codebook
 
 INTRO = """\
 # Codebook
@@ -53,12 +55,12 @@ def _table(name: str) -> list[str]:
     lines = [f"## `{name}`", "", spec["description"] + ".", "",
              f"Primary key: `{', '.join(spec['primary_key'])}`.", "",
              "| column | type | required | description |", "|---|---|---|---|"]
-    for c in spec["columns"]:
-        dtype = c["dtype"]
+    for c in codebook(name).itertuples():
+        dtype = c.dtype
         if dtype == "category":
-            dtype = "ordered category: " + " < ".join(c["categories"])
-        lines.append(f"| `{c['name']}` | {dtype} | "
-                     f"{'no' if c['nullable'] else 'yes'} | {c['description']} |")
+            dtype = "ordered category: " + c.allowed_values.replace("; ", " < ")
+        lines.append(f"| `{c.column}` | {dtype} | {'yes' if c.required else 'no'} "
+                     f"| {c.description} |")
     if spec["table_rules"]:
         lines += ["", "Rules checked on the whole table:", ""]
         lines += [f"- {rule}" for rule in spec["table_rules"]]
@@ -131,7 +133,8 @@ def codebook_markdown(directory=None) -> str:
     for title, values in [("issue", ISSUES), ("evidence_type (weakest first)",
                           EVIDENCE_TYPES), ("confidence", CONFIDENCE),
                           ("actor kind", ACTOR_KINDS), ("un_status", UN_STATUS),
-                          ("source kind", SOURCE_KINDS)]:
+                          ("source kind", SOURCE_KINDS), ("vote", VOTES),
+                          ("missing_reason (panel)", MISSING_REASONS)]:
         parts += _vocab(title, values)
     for name in TABLES:
         parts += _table(name)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pooch
 import requests
 
+from .versions import known_releases
+
 DEFAULT_URL = "https://github.com/stances-data/stances/releases/download"
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 SAFE_NAME = re.compile(r"^(?:[a-z0-9_]+\.(?:parquet|csv|json|md)|CITATION\.cff)$")
@@ -55,9 +57,11 @@ def manifest(version: str) -> dict:
     if not VERSION.match(str(version)):
         raise ValueError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
     path = cache_dir() / f"v{version}" / "manifest.json"
-    if not path.is_file():
-        try:
-            path = _retrieve(version, "manifest.json", None)
+    known = {r["version"]: r["manifest_sha256"] for r in known_releases()}
+    if not path.is_file() or version in known:
+        try:  # a registered release's manifest is verified too
+            sha = known.get(version)
+            path = _retrieve(version, "manifest.json", sha and f"sha256:{sha}")
         except FileNotFoundError:
             raise ValueError(
                 f"unknown version {version!r}: {base_url()}/v{version}/ has no "

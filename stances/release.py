@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from .build.write import swap_in, to_arrow
 from .citation import LICENSE, TITLE, citation_cff
 from .codebook import codebook_markdown
+from .diff import diff, summary
 from .load import load
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
@@ -33,8 +34,11 @@ def _csv(frame, path: Path) -> None:
 
 
 def make_release(version: str, out_dir=None, processed="data/processed",
-                 today=None) -> Path:
-    """Write the release of `version` from the processed tables; all or nothing."""
+                 today=None, previous=None) -> Path:
+    """Write the release of `version` from the processed tables; all or
+    nothing. With `previous` (a version or a directory), the bundle also holds
+    the row-level diff against it (diff.csv) and the data changelog
+    (changes.md)."""
     if not VERSION.match(version):
         raise ValueError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
     out = Path(out_dir or Path("dist") / f"v{version}")
@@ -46,6 +50,12 @@ def make_release(version: str, out_dir=None, processed="data/processed",
         files = _tables(version, processed, staging)
         extras = {"CITATION.cff": citation_cff(version, date),
                   "codebook.md": codebook_markdown(processed)}
+        if previous is not None:
+            changes = diff(previous, processed)
+            changes.to_csv(staging / "diff.csv", index=False, lineterminator="\n")
+            files.append({"name": "diff.csv", "sha256": _sha256(staging / "diff.csv"),
+                          "bytes": (staging / "diff.csv").stat().st_size})
+            extras["changes.md"] = changelog_section(version, date, previous, changes)
         for name, text in extras.items():
             (staging / name).write_text(text, encoding="utf-8")
             files.append({"name": name, "sha256": _sha256(staging / name),
@@ -101,3 +111,44 @@ def _datapackage(version, date, files) -> dict:
 def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
                     encoding="utf-8")
+
+
+def changelog_section(version, date, previous, changes) -> str:
+    """The generated data section of a release's changelog: counts per table
+    and issue, and every changed coding of the hand-coded tables."""
+    lines = [f"## {version} ({date}): data changes since {previous}", ""]
+    if not len(changes):
+        return "\n".join(lines + ["No rows changed.", ""])
+    counts = summary(changes)
+    lines += ["| table | issue | added | removed | changed |", "|---|---|---|---|---|"]
+    lines += [f"| {r.table} | {r.issue} | {r.added} | {r.removed} | {r.changed} |"
+              for r in counts.itertuples()]
+    coded = changes[changes.table.map(lambda t: TABLES[t].from_raw)]
+    lines += ["", "Every changed coding:", ""]
+    for r in coded.itertuples():
+        what = (f"`{r.column}`: {r.old!s} -> {r.new!s}" if r.change == "changed"
+                else r.change)
+        lines.append(f"- {r.table} `{r.key}`: {what}")
+    return "\n".join(lines) + "\n"
+
+
+def register(release_dir: Path, registry: Path) -> dict:
+    """Add a release to the package's registry (stances/releases.json), so
+    that later downloads verify its manifest too."""
+    manifest = json.loads((release_dir / "manifest.json").read_text(encoding="utf-8"))
+    entry = {"version": manifest["version"], "date": manifest["build_date"],
+             "manifest_sha256": _sha256(release_dir / "manifest.json"),
+             "rows": {f["table"]: f["rows"] for f in manifest["files"]
+                      if f.get("format") == "parquet"}}
+    known = [e for e in json.loads(registry.read_text(encoding="utf-8"))
+             if e["version"] != entry["version"]]
+    _write_json(registry, sorted(known + [entry], key=lambda e: e["version"]))
+    return entry
+
+
+def update_changelog(path: Path, section: str) -> None:
+    """Put a release's generated section at the top of CHANGELOG.md, under
+    its title, above the earlier releases and the human notes."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else "# Changelog\n\n"
+    head, _, rest = text.partition("\n\n")
+    path.write_text(f"{head}\n\n{section}\n{rest}", encoding="utf-8")

@@ -125,3 +125,29 @@ def test_unsafe_file_names_in_a_manifest_are_refused(server):
     (release / "manifest.json").write_text(text.replace('"actors.csv"', '"../../evil.csv"'))
     with pytest.raises(ValueError, match="unsafe file"):
         manifest(VERSION)
+
+
+def test_a_registered_release_has_its_manifest_verified(server, tmp_path, monkeypatch):
+    import json
+
+    from stances import fetch as fetch_module
+    from stances.release import register
+    release, _ = server
+    registry = tmp_path / "releases.json"
+    registry.write_text("[]")
+    register(release, registry)
+    monkeypatch.setattr(fetch_module, "known_releases",
+                        lambda: json.loads(registry.read_text()))
+    assert manifest(VERSION)["version"] == VERSION
+    (cache_dir() / f"v{VERSION}" / "manifest.json").unlink()
+    text = (release / "manifest.json").read_text()
+    (release / "manifest.json").write_text(text.replace('"version": "', '"version":  "'))
+    with pytest.raises(ValueError, match="manifest.json"):
+        manifest(VERSION)
+
+
+def test_versions_shows_a_downloaded_release(server):
+    stances.load("actors", version=VERSION)
+    v = stances.versions()
+    cached = v[v["where"] == "cache"]
+    assert list(cached.version) == [VERSION] and not cached.default.any()

@@ -1,0 +1,58 @@
+"""The codebook as data: one row per column of every table, from the models.
+The Markdown codebook is rendered from the same frame."""
+
+import pandas as pd
+
+from .models import TABLES, get_table
+from .models.export import table_spec
+from .models.vocab import (ACTOR_KINDS, CONFIDENCE, EVIDENCE_TYPES, ISSUES,
+                           MEANINGS, MISSING_REASONS, SCALE, SOURCE_KINDS,
+                           UN_STATUS, VOTES)
+
+_BY_COLUMN = {"issue": ISSUES, "evidence_type": EVIDENCE_TYPES,
+              "confidence": CONFIDENCE, "un_status": UN_STATUS, "vote": VOTES,
+              "missing_reason": MISSING_REASONS}
+_BY_TABLE = {("actors", "kind"): ACTOR_KINDS, ("sources", "kind"): SOURCE_KINDS}
+
+
+def _meanings(table: str, column: str) -> dict:
+    if (table, column) in _BY_TABLE:
+        return _BY_TABLE[(table, column)]
+    if column in _BY_COLUMN:
+        return _BY_COLUMN[column]
+    issue = column.removesuffix("_stance")
+    if column == "stance":
+        return {f"{label} ({issue})": MEANINGS[(issue, label)]
+                for issue, labels in SCALE.items() for label in labels}
+    if issue in SCALE:
+        return {label: MEANINGS[(issue, label)] for label in SCALE[issue]}
+    return {}
+
+
+def codebook(table: str | None = None) -> pd.DataFrame:
+    """Every column of every table (or of `table`): dtype, whether required,
+    description, allowed values and what each means."""
+    names = [get_table(table).name] if table else list(TABLES)
+    rows = []
+    for name in names:
+        for c in table_spec(name)["columns"]:
+            meanings = _meanings(name, c["name"])
+            allowed = c.get("categories") or next(
+                (sorted(ch["statistics"]["allowed_values"]) for ch in c["checks"]
+                 if ch["name"] == "isin"), [])
+            rows.append({
+                "table": name, "column": c["name"], "dtype": c["dtype"],
+                "required": not c["nullable"], "description": c["description"],
+                "allowed_values": "; ".join(allowed),
+                "meanings": "; ".join(f"{k}: {v}" for k, v in meanings.items()),
+            })
+    return pd.DataFrame(rows)
+
+
+def find_var(pattern: str) -> pd.DataFrame:
+    """Columns whose name, description, allowed values or meanings mention
+    `pattern` (case-insensitive), e.g. find_var("sanction")."""
+    book = codebook()
+    text = book[["table", "column", "description", "allowed_values", "meanings"]].agg(
+        " ".join, axis=1)
+    return book[text.str.contains(pattern, case=False, regex=False)].reset_index(drop=True)

@@ -1,0 +1,50 @@
+"""Which versions of the data exist: the one installed, the releases the
+package knows of, and the ones in the download cache."""
+
+import json
+from importlib import resources
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from ._version import RELEASE_DATE, __version__
+from .load import data_dir
+from .models import TABLES
+
+
+def known_releases() -> list[dict]:
+    """Published releases, as registered in the package (stances/releases.json)."""
+    text = (resources.files("stances") / "releases.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _installed_rows() -> dict:
+    directory = data_dir()
+    return {name: pq.ParquetFile(directory / f"{name}.parquet").metadata.num_rows
+            for name in TABLES if (directory / f"{name}.parquet").is_file()}
+
+
+def _cached() -> list[dict]:
+    from .fetch import cache_dir
+    found = []
+    for path in sorted(cache_dir().glob("v*/manifest.json")):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        rows = {f["table"]: f["rows"] for f in manifest["files"]
+                if f.get("format") == "parquet"}
+        found.append({"version": manifest["version"], "date": manifest["build_date"],
+                      "where": "cache", "rows": rows})
+    return found
+
+
+def versions() -> pd.DataFrame:
+    """One row per version: its date, where it is (installed, release, cache),
+    whether load() serves it by default, and each table's row count."""
+    entries = [{"version": __version__, "date": RELEASE_DATE, "where": "installed",
+                "rows": _installed_rows()}]
+    entries += [{**r, "where": "release"} for r in known_releases()]
+    entries += _cached()
+    frame = pd.DataFrame([{"version": e["version"], "date": e["date"],
+                           "where": e["where"],
+                           "default": e["where"] == "installed",
+                           **{t: e["rows"].get(t) for t in TABLES}} for e in entries])
+    return frame.astype({t: "Int64" for t in TABLES}).astype({"date": "datetime64[s]"})

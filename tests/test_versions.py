@@ -1,0 +1,102 @@
+"""Which version you have, what changed between versions, the codebook as data."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import stances
+from conftest import replace_line
+from stances.build import build
+from stances.models import TABLES
+from stances.release import changelog_section, make_release, update_changelog
+from stances.variables import codebook, find_var
+
+DAY = dt.date(2026, 11, 25)
+
+
+def test_versions_lists_the_installed_data_as_default():
+    v = stances.versions()
+    installed = v[v["where"] == "installed"].iloc[0]
+    assert installed.version == stances.__version__ and installed.default
+    for name in TABLES:
+        assert installed[name] == len(stances.load(name))
+
+
+def test_loaded_frames_carry_their_version():
+    assert stances.load("sources").attrs["stances_version"] == stances.__version__
+
+
+@pytest.fixture
+def two_releases(raw_dir, tmp_path):
+    """Release 1.0.0 of the fixtures, then 1.1.0 with one stance changed, one
+    observation added and one removed."""
+    build(raw_dir, tmp_path / "p1", today=DAY)
+    first = make_release("1.0.0", tmp_path / "v1.0.0", tmp_path / "p1", today=DAY)
+    obs = raw_dir / "observations.csv"
+    replace_line(obs, "fix-kaz-recognition,KAZ,recognition,2022-06-17,rejects,1,",
+                 "fix-kaz-recognition,KAZ,recognition,2022-06-17,neutral,0,")
+    text = obs.read_text().splitlines()
+    kept = [line for line in text if not line.startswith("fix-kadyrov-war,")]
+    kept.append("fix-uzb-war,UZB,war,2022-03-01,neutral,0,official_statement,"
+                "medium,fixture-news,paragraph 9,A fixture statement calling for talks.,,,")
+    obs.write_text("\n".join(kept) + "\n")
+    build(raw_dir, tmp_path / "p2", today=DAY)
+    second = make_release("1.1.0", tmp_path / "v1.1.0", tmp_path / "p2", today=DAY,
+                          previous=first)
+    return first, second
+
+
+def test_diff_lists_exactly_the_rows_changed(two_releases):
+    first, second = two_releases
+    changes = stances.diff(first, second, "observations")
+    assert sorted(zip(changes.change, changes.key, changes.column.fillna(""))) == [
+        ("added", "fix-uzb-war", ""),
+        ("changed", "fix-kaz-recognition", "score"),
+        ("changed", "fix-kaz-recognition", "stance"),
+        ("removed", "fix-kadyrov-war", ""),
+    ]
+    stance = changes[changes.column == "stance"].iloc[0]
+    assert (stance.old, stance.new, stance.issue) == ("rejects", "neutral", "recognition")
+
+
+def test_the_release_bundles_its_diff_and_changelog(two_releases, tmp_path):
+    first, second = two_releases
+    bundled = pd.read_csv(second / "diff.csv")
+    assert len(bundled) == len(stances.diff(first, second))
+    text = (second / "changes.md").read_text()
+    assert "- observations `fix-kaz-recognition`: `stance`: rejects -> neutral" in text
+    assert "| observations | war | 1 | 1 | 0 |" in text
+    log = tmp_path / "CHANGELOG.md"
+    log.write_text("# Changelog\n\n## 1.0.0\n\nHuman notes.\n")
+    update_changelog(log, text)
+    assert log.read_text().index("## 1.1.0") < log.read_text().index("Human notes.")
+
+
+def test_changelog_of_no_change():
+    empty = pd.DataFrame(columns=["table", "key", "issue", "change", "column", "old", "new"])
+    assert "No rows changed." in changelog_section("1.0.1", "2026-01-01", "1.0.0", empty)
+
+
+def test_codebook_frame_covers_every_column_and_drives_the_markdown():
+    book = codebook()
+    for name, table in TABLES.items():
+        assert list(book[book.table == name].column) == table.columns
+    stance = book[(book.table == "observations") & (book.column == "stance")].iloc[0]
+    assert "opposes_actively (war):" in stance.meanings
+    from stances.codebook import codebook_markdown
+    markdown = codebook_markdown()
+    assert all(d in markdown for d in book.description)
+
+
+def test_find_var():
+    found = find_var("sanction")
+    assert {"sanctions_score", "sanctions_stance"} <= set(found.column)
+    assert find_var("no such words anywhere").empty
+
+
+def test_missing_reasons_are_a_documented_vocabulary():
+    book = codebook("panel").set_index("column")
+    assert book.loc["missing_reason", "allowed_values"] == "no_evidence; non_voting; not_un_member"
+    panel = stances.load("panel")
+    assert (panel.stance.isna() == panel.missing_reason.notna()).all()
