@@ -4,9 +4,11 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
+import pandera.pandas as pandera
+import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .conform import conform
 from .errors import StancesValidationError, from_schema_errors
 from .models import TABLES, get_table
 from .models.export import fingerprint
@@ -33,22 +35,34 @@ def tables() -> pd.DataFrame:
         columns=["table", "description"])
 
 
-def load(name: str, version: str | None = None, *, directory=None) -> pd.DataFrame:
+def load(name: str, version: str | None = None, *, directory=None,
+         validate: str = "fast") -> pd.DataFrame:
     """Load a table with its dtypes (ordered categoricals, dates, nullable
-    integers), validated against its schema: the data shipped with the
+    integers), checked against its schema: the data shipped with the
     package, or, with `version`, that release (downloaded once, verified
     against its manifest, then read from the cache offline).
+
+    validate="fast" (the default) checks the file's structure: columns,
+    required cells, ranges, categories and dtypes (see stances.conform);
+    validate="full" also re-runs every rule the build ran.
 
     >>> obs = load("observations")
     >>> panel = load("panel", version="0.1.0")
     """
+    if validate not in ("fast", "full"):
+        raise ValueError(f"validate must be 'fast' or 'full', not {validate!r}")
     get_table(name)  # an unknown name never reaches a path
     if version is not None:
         from .fetch import fetch
         path = fetch(version, f"{name}.parquet")
     else:
         path = Path(directory or data_dir()) / f"{name}.parquet"
-    table = pq.read_table(path)
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowException, OSError) as err:
+        raise ValueError(f"{path}: cannot be read as Parquet ({err}). Rebuild it "
+                         "with 'stances build', reinstall the package, or "
+                         "download the release again.") from None
     meta = table.schema.metadata or {}
     found = meta.get(b"stances.schema_fingerprint", b"").decode()
     if found != fingerprint(name):
@@ -56,23 +70,29 @@ def load(name: str, version: str | None = None, *, directory=None) -> pd.DataFra
             f"{path}: schema fingerprint {found or '(none)'} does not match "
             f"this version of stances ({fingerprint(name)}); rebuild it with "
             "'stances build' or reinstall the package")
-    frame = table.to_pandas(date_as_object=False)
-    frame = validate(name, frame, file=str(path),
-                     advice="The file is damaged or stale: rebuild it with "
-                     "'stances build' or reinstall the package.")
+    advice = ("The file is damaged or stale: rebuild it with 'stances build', "
+              "reinstall the package, or download the release again.")
+    frame, failures = conform(name, table, str(path))
+    if failures:
+        raise StancesValidationError(failures, advice)
+    if validate == "full":
+        frame = _validate(name, frame, file=str(path), advice=advice)
     frame.attrs["stances_version"] = meta.get(b"stances.version", b"").decode()
     return frame
 
 
-def validate(name: str, frame: pd.DataFrame, *, file=None,
-             advice="Fix the rows above.") -> pd.DataFrame:
+def _validate(name: str, frame: pd.DataFrame, *, file=None,
+              advice="Fix the rows above.") -> pd.DataFrame:
     """Validate (and coerce) a frame against the schema of table `name`;
     raises StancesValidationError listing every failure, by row number."""
     model = get_table(name).model
     try:
         return model.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as err:
+    except pandera.errors.SchemaErrors as err:
         position = {label: i + 1 for i, label in enumerate(frame.index)}
         failures = from_schema_errors(err, file or name, model.to_schema(),
                                       row_of=lambda i: position.get(i, i))
         raise StancesValidationError(failures, advice) from None
+
+
+validate = _validate  # public name: stances.validate(name, frame)

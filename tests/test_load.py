@@ -67,3 +67,43 @@ def test_loading_never_imports_the_build():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def _rewrite(path, change):
+    """Rewrite a built Parquet file with `change` applied, keeping its metadata."""
+    import pyarrow as pa
+    table = pq.read_table(path)
+    frame = change(table.to_pandas())
+    new = pa.Table.from_pandas(frame, preserve_index=False)
+    pq.write_table(new.replace_schema_metadata(table.schema.metadata), path)
+
+
+@pytest.mark.parametrize("name, change, rule", [
+    ("observations", lambda f: f.assign(score=f.score.astype("float").where(
+        f.index != 0, 7)), "must be <= 2"),
+    ("observations", lambda f: f.assign(actor_id=f.actor_id.where(f.index != 1)),
+     "1 empty cells in a required column"),
+    ("observations", lambda f: f.assign(issue=f.issue.astype("str").where(
+        f.index != 0, "peace")), "1 values outside the allowed categories"),
+    ("sources", lambda f: f.drop(columns="language"), "are not the expected"),
+])
+def test_fast_loading_refuses_a_damaged_file(processed, name, change, rule):
+    _rewrite(processed / f"{name}.parquet", change)
+    with pytest.raises(StancesValidationError, match=rule) as info:
+        stances.load(name, directory=processed)
+    assert f"{name}.parquet" in str(info.value) and "rebuild" in str(info.value)
+
+
+def test_full_validation_finds_what_only_the_build_checks(processed):
+    _rewrite(processed / "observations.parquet",
+             lambda f: f.assign(observation_id=f.observation_id.iloc[0]))
+    stances.load("observations", directory=processed)  # structure is intact
+    with pytest.raises(StancesValidationError, match="duplicate value"):
+        stances.load("observations", directory=processed, validate="full")
+
+
+def test_truncated_file_is_refused(processed):
+    path = processed / "actors.parquet"
+    path.write_bytes(path.read_bytes()[:100])
+    with pytest.raises(ValueError, match="actors.parquet: cannot be read as Parquet"):
+        stances.load("actors", directory=processed)

@@ -35,7 +35,7 @@ def derive(typed: dict[str, pd.DataFrame], today=None) -> dict[str, pd.DataFrame
         if name == "state_month":
             tables["state_month"] = derive_state_month(out["panel"], out["actors"])
         frame = tables[name].sort_values(list(table.key), kind="stable")
-        out[name] = table.model.validate(frame.reset_index(drop=True))
+        out[name] = table.model.validate(frame.reset_index(drop=True)[table.columns])
     _check_references(out)
     return out
 

@@ -4,6 +4,7 @@ codebook, and the fingerprint written into every Parquet file."""
 import hashlib
 import json
 import warnings
+from functools import lru_cache
 
 import pandas as pd
 
@@ -56,6 +57,7 @@ def table_spec(name: str) -> dict:
     }
 
 
+@lru_cache(maxsize=None)
 def fingerprint(name: str) -> str:
     """SHA-256 of the table's structure: column names, dtypes, categories and
     nullability. Descriptions may change without changing it."""
