@@ -163,7 +163,7 @@ def main(argv=None) -> int:
     except StancesValidationError as err:
         print(err, file=sys.stderr)
         return 1
-    except (ValueError, FileNotFoundError, ConnectionError) as err:
+    except (ValueError, FileNotFoundError, ConnectionError, RuntimeError) as err:
         print(f"stances {args.command}: {err}", file=sys.stderr)
         return 1
 

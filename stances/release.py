@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from .build.write import swap_in, to_arrow
+from .build.atomic import swap_in
+from .build.write import to_arrow
 from .citation import LICENSE, TITLE, citation_cff
 from .codebook import codebook_markdown
 from .diff import diff, summary

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from ..errors import StancesValidationError
+from .atomic import output_lock
 from .derive import derive
 from .read import read_raw
 from .validate import validate_frames
@@ -24,8 +25,10 @@ def validate_raw(raw_dir="data/raw", today=None, advice=CHECK_ADVICE):
 
 
 def build(raw_dir="data/raw", out_dir="data/processed", today=None):
-    """Validate data/raw/, derive the tables and write them as Parquet."""
-    typed = validate_raw(raw_dir, today, advice=BUILD_ADVICE)
-    tables = derive(typed, today)
-    write_tables(tables, Path(out_dir))
+    """Validate data/raw/, derive the tables and write them as Parquet; one
+    build at a time per output directory."""
+    with output_lock(Path(out_dir)):
+        typed = validate_raw(raw_dir, today, advice=BUILD_ADVICE)
+        tables = derive(typed, today)
+        write_tables(tables, Path(out_dir))
     return tables

@@ -16,13 +16,13 @@ VERB = {"yes": "Voted in favour of", "no": "Voted against",
 def derive(typed: dict[str, pd.DataFrame], today=None) -> dict[str, pd.DataFrame]:
     """The processed tables, each sorted by its key and validated; the panel
     runs to the month of `today` (the build date)."""
-    res = typed["resolutions"].set_index("resolution_id")
+    res = typed["resolutions"]
     tables = {
         **typed,
-        "unga_votes": typed["unga_votes"].assign(
-            date=typed["unga_votes"].resolution_id.map(res.date)),
-        "resolutions": typed["resolutions"].assign(
-            issues=typed["resolutions"].resolution_id.map(_issues(typed["vote_mapping"]))),
+        "unga_votes": typed["unga_votes"].merge(
+            res[["resolution_id", "date"]], on="resolution_id", how="left"),
+        "resolutions": res.merge(_issues(typed["vote_mapping"]), on="resolution_id",
+                                 how="left"),
         "observations": pd.concat(
             [typed["observations"], vote_observations(typed)], ignore_index=True),
     }
@@ -59,11 +59,12 @@ def _check_references(out):
         raise StancesValidationError(failures, "This is a bug in the build.")
 
 
-def _issues(mapping: pd.DataFrame) -> pd.Series:
+def _issues(mapping: pd.DataFrame) -> pd.DataFrame:
+    """Each resolution's mapped issues, in issue order, as one text."""
     pairs = mapping[["resolution_id", "issue"]].drop_duplicates()
     pairs = pairs.sort_values(["resolution_id", "issue"])
-    return pairs.groupby("resolution_id").issue.agg(
-        lambda s: "; ".join(map(str, s)))
+    issues = pairs.groupby("resolution_id").issue.agg(lambda s: "; ".join(map(str, s)))
+    return issues.rename("issues").reset_index()
 
 
 def vote_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -1,6 +1,5 @@
 """Processed tables -> data/processed/*.parquet, all or nothing."""
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -10,6 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .._version import __version__
+from .atomic import swap_in
 from ..models.export import fingerprint
 
 META_VERSION = b"stances.version"
@@ -46,12 +46,3 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return sorted(out_dir.glob("*.parquet"))
-
-
-def swap_in(staging: Path, out_dir: Path) -> None:
-    """Replace `out_dir` with `staging` by two renames."""
-    old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-    if out_dir.exists():
-        os.replace(out_dir, old)
-    os.replace(staging, out_dir)
-    shutil.rmtree(old, ignore_errors=True)

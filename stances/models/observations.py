@@ -71,6 +71,10 @@ class Observations(pa.DataFrameModel):
     def low_confidence_explained(cls, df):
         return (df.confidence != "low") | df.note.notna()
 
+    @pa.dataframe_check(error="source_id: an observation cannot cite itself")
+    def not_its_own_source(cls, df):
+        return df.source_id != df.observation_id
+
     @pa.dataframe_check(error="summary: must be the coder's own words, not "
                         "the quotation")
     def summary_not_quote(cls, df):

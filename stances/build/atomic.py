@@ -1,0 +1,88 @@
+"""Outputs are never half-written: one build at a time per output directory
+(a lock), files written into a staging directory, then swapped in at once.
+
+On Linux the swap is one renameat2(RENAME_EXCHANGE) call, atomic even if the
+process is killed; elsewhere two renames, and a build finding the output
+missing but its previous copy beside it puts that copy back first."""
+
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+
+class BuildLocked(RuntimeError):
+    """Another build is writing the same output directory."""
+
+
+@contextmanager
+def output_lock(out_dir: Path):
+    """Hold an exclusive lock on `out_dir` for the length of a build."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    path = out_dir.with_name(f".{out_dir.name}.lock")
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise BuildLocked(
+                f"another build is writing {out_dir} (lock {path} held by "
+                f"{holder}); wait for it to finish, then build again") from None
+        handle.truncate(0)
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            _recover(out_dir)
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover(out_dir: Path) -> None:
+    """Undo what a killed build left: restore a missing output from its
+    previous copy, and remove stale staging directories."""
+    leftovers = sorted(out_dir.parent.glob(f".{out_dir.name}.*-*"))
+    olds = [p for p in leftovers if ".old-" in p.name]
+    if not out_dir.exists() and olds:
+        os.replace(olds[-1], out_dir)
+    for path in out_dir.parent.glob(f".{out_dir.name}.*-*"):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False if unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(libc_name, use_errno=True) if libc_name else None
+    if libc is None or not hasattr(libc, "renameat2"):
+        return False
+    result = libc.renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b),
+                            RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EPERM, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap_in(staging: Path, out_dir: Path) -> None:
+    """Replace `out_dir` with `staging`; the old contents end up deleted."""
+    if out_dir.exists() and _exchange(staging, out_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the old outputs
+        return
+    old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+    if out_dir.exists():
+        os.replace(out_dir, old)
+    os.replace(staging, out_dir)
+    shutil.rmtree(old, ignore_errors=True)
