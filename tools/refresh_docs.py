@@ -30,7 +30,21 @@ def readme() -> None:
                    for r in coverage(tables).itertuples())
     text = COVERAGE.sub(lambda m: m[1] + rows, text)
     text = EXAMPLE.sub(lambda m: f"```python\n{m[1]}```\n\n```text\n{run(m[1])}```", text)
+    text = BENCH.sub(lambda m: m[1] + benchmarks_block() + m[2], text)
     path.write_text(text, encoding="utf-8")
+
+
+BENCH = re.compile(r"(<!-- benchmarks -->\n).*?(<!-- /benchmarks -->)", re.S)
+
+
+def benchmarks_block() -> str:
+    """The README's benchmark figures, rendered from benchmarks/results.json."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import json
+
+    from run import report
+    results = json.loads((ROOT / "benchmarks" / "results.json").read_text())
+    return "```text\n" + report(results) + "\n```\n"
 
 
 def main() -> None:

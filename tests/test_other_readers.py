@@ -1,0 +1,49 @@
+"""A release reads correctly where users go when the data outgrows pandas."""
+
+import datetime as dt
+import re
+
+import pytest
+
+import stances
+from conftest import REPO
+from stances.release import make_release
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory):
+    return make_release("0.0.1", tmp_path_factory.mktemp("r") / "v0.0.1",
+                        today=dt.date(2026, 11, 25))
+
+
+def test_polars_reads_every_table(release):
+    pl = pytest.importorskip("polars")
+    from stances.models import TABLES
+    for name in TABLES:
+        frame = pl.read_parquet(release / f"{name}.parquet")
+        assert frame.columns == TABLES[name].columns
+        assert frame.height == len(stances.load(name))
+    obs = pl.read_parquet(release / "observations.parquet")
+    assert obs.schema["date"] == pl.Date
+    kaz = obs.filter(pl.col("observation_id") == "kaz-2022-06-17-recognition")
+    assert kaz.row(0, named=True)["date"] == dt.date(2022, 6, 17)
+
+
+def test_duckdb_queries_a_release_in_place(release):
+    duckdb = pytest.importorskip("duckdb")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sql = re.search(r"```sql\n(.*?)```", readme, re.S)[1]
+    sql = sql.replace("'v0.1.0/", f"'{release}/")
+    rows = duckdb.sql(sql).fetchall()
+    obs = stances.load("observations")
+    kaz = obs[obs.actor_id == "KAZ"]
+    assert sum(n for _, _, n in rows) == len(kaz)
+    column_type = duckdb.sql(f"DESCRIBE SELECT date FROM '{release}/observations.parquet'")
+    assert column_type.fetchall()[0][1] == "DATE"
+
+
+def test_readme_benchmark_figures_come_from_results_json():
+    import sys
+    sys.path.insert(0, str(REPO / "tools"))
+    from refresh_docs import benchmarks_block
+    assert benchmarks_block() in (REPO / "README.md").read_text(encoding="utf-8")
