@@ -44,3 +44,13 @@ def test_readme_coverage_table_is_computed():
     expected = [(r.issue, str(r.states_with_evidence), str(r.states_with_evidence_beyond_votes))
                 for r in coverage(tables).itertuples()]
     assert shown == expected
+
+
+def test_readme_war_members_count_is_computed():
+    import sys
+    sys.path.insert(0, str(REPO / "tools"))
+    import stances
+    from refresh_docs import war_members
+    tables = {n: stances.load(n) for n in ("actors", "observations")}
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"**{war_members(tables)} of the 193 UN member states**" in text

@@ -14,6 +14,17 @@ COVERAGE = re.compile(r"(\| issue \| states with evidence \| beyond UN votes \|\
                       r"\|---\|---\|---\|\n)(?:\|.*\|\n)+")
 
 
+MEMBERS = re.compile(r"\*\*\d+ of the 193 UN member states\*\*")
+
+
+def war_members(tables) -> int:
+    """UN members with sourced war evidence beyond their General Assembly votes."""
+    actors, obs = tables["actors"], tables["observations"]
+    members = set(actors.loc[actors.un_status == "member", "actor_id"])
+    war = obs[(obs.issue == "war") & (obs.evidence_type != "vote")]
+    return war.loc[war.actor_id.isin(members), "actor_id"].nunique()
+
+
 def run(code: str) -> str:
     return subprocess.run([sys.executable, "-c", code], capture_output=True,
                           text=True, check=True, cwd=ROOT).stdout
@@ -29,6 +40,7 @@ def readme() -> None:
                    f"{r.states_with_evidence_beyond_votes} |\n"
                    for r in coverage(tables).itertuples())
     text = COVERAGE.sub(lambda m: m[1] + rows, text)
+    text = MEMBERS.sub(f"**{war_members(tables)} of the 193 UN member states**", text)
     text = EXAMPLE.sub(lambda m: f"```python\n{m[1]}```\n\n```text\n{run(m[1])}```", text)
     text = BENCH.sub(lambda m: m[1] + benchmarks_block() + m[2], text)
     path.write_text(text, encoding="utf-8")
