@@ -8,7 +8,7 @@ import sys
 from .errors import StancesValidationError
 
 
-def coverage(tables) -> "pd.DataFrame":
+def coverage(tables):
     """Per issue, how many states have sourced evidence: any, and beyond votes."""
     import pandas as pd
     actors, obs = tables["actors"], tables["observations"]

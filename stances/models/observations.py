@@ -1,17 +1,17 @@
 """The `observations` table: one piece of evidence of one actor's stance."""
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from .stance import StanceRules
 from .fields import OBSERVATION_ID, SOURCE_ID, actor_ref, category, date, text
-from .vocab import CONFIDENCE, EVIDENCE_TYPES, ISSUES, SCALE, STANCES
+from .vocab import CONFIDENCE, EVIDENCE_TYPES, ISSUES, STANCES
 
 MAX_QUOTE_WORDS = 24  # a quotation is short, under 25 words
 
 
-class Observations(pa.DataFrameModel):
+class Observations(StanceRules):
     """One row per piece of evidence of one actor's stance on one issue at
     one date, from one source."""
 
@@ -53,15 +53,6 @@ class Observations(pa.DataFrameModel):
         coerce = True
         unique = ["actor_id", "issue", "date", "source_id", "locator"]
 
-    @pa.dataframe_check(error="stance: not a label on this issue's scale")
-    def stance_on_issue_scale(cls, df):
-        return expected_score(df).notna()
-
-    @pa.dataframe_check(error="score: does not agree with the stance label")
-    def score_matches_stance(cls, df):
-        expected = expected_score(df)
-        return expected.isna() | (expected == df.score.astype("float64"))
-
     @pa.dataframe_check(error=f"quote: longer than {MAX_QUOTE_WORDS} words")
     def quote_is_short(cls, df):
         words = df.quote.astype("str").str.count(r"\S+")
@@ -79,13 +70,3 @@ class Observations(pa.DataFrameModel):
                         "the quotation")
     def summary_not_quote(cls, df):
         return df.quote.isna() | (df.summary != df.quote)
-
-
-def expected_score(df):
-    """The score each row's issue and stance imply; NaN where none does.
-    A lookup on the categorical codes: no string work per row."""
-    issues = pd.Categorical(df.issue, categories=list(SCALE), ordered=True)
-    stances = pd.Categorical(df.stance, categories=STANCES, ordered=True)
-    table = np.array([[SCALE[i].get(s, np.nan) for s in STANCES] + [np.nan]
-                      for i in SCALE] + [[np.nan] * (len(STANCES) + 1)])
-    return pd.Series(table[issues.codes, stances.codes], index=df.index)

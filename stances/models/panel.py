@@ -6,7 +6,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .fields import ISO3, category, date, text
-from .observations import expected_score
+from .stance import expected_score
 from .vocab import EVIDENCE_TYPES, ISSUES, MISSING_REASONS, SCALE, STANCES
 
 PANEL_START = pd.Timestamp("2022-02-01")

@@ -7,7 +7,7 @@ from pandera.typing import Series
 
 from .actors import UN_MEMBERS
 from .fields import ISO3, SOURCE_ID, category, date, text
-from .observations import expected_score
+from .stance import StanceRules
 from .vocab import ISSUES, STANCES, VOTES
 
 RESOLUTION_ID = r"^ES-\d+/\d+$"
@@ -78,7 +78,7 @@ class UngaVotes(VoteRecords):
     date: Series[pa.DateTime] = date("Date of the vote")
 
 
-class VoteMapping(pa.DataFrameModel):
+class VoteMapping(StanceRules):
     """How a recorded vote on a resolution maps to a stance on an issue."""
 
     resolution_id: Series[str] = text("Resolution (see resolutions)",
@@ -99,12 +99,3 @@ class VoteMapping(pa.DataFrameModel):
     @pa.dataframe_check(error="vote: non_voting yields no observation; do not map it")
     def no_mapping_for_non_voting(cls, df):
         return df.vote != "non_voting"
-
-    @pa.dataframe_check(error="stance: not a label on this issue's scale")
-    def stance_on_issue_scale(cls, df):
-        return expected_score(df).notna()
-
-    @pa.dataframe_check(error="score: does not agree with the stance label")
-    def score_matches_stance(cls, df):
-        expected = expected_score(df)
-        return expected.isna() | (expected == df.score.astype("float64"))
