@@ -142,3 +142,14 @@ def test_panel_schema_catches(change, rule):
     p = panel(ob("AAA", "war", "2022-03-30", "condemns", 1)).reset_index()
     with pytest.raises(pa.errors.SchemaErrors, match=rule):
         Panel.validate(change(p), lazy=True)
+
+
+def test_the_build_refuses_a_panel_citing_a_missing_observation():
+    from stances.build.derive import _check_references
+    from stances.errors import StancesValidationError
+    p = panel(ob("AAA", "war", "2022-03-02", "condemns", 1)).reset_index()
+    cited = p.observation_id.dropna().iloc[0]
+    obs = pd.DataFrame({"observation_id": ["another"]})
+    with pytest.raises(StancesValidationError, match="does not exist") as info:
+        _check_references({"panel": p, "observations": obs})
+    assert {f.value for f in info.value.failures} == {cited}
