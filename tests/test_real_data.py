@@ -106,3 +106,19 @@ def test_panel_shows_kazakhstan_and_russia_and_leaves_no_evidence_missing(built)
     assert panel.loc[("TWN", "war")].stance.isna().all()  # no evidence coded yet
     wide = stances.load("state_month", directory=built)
     assert len(wide) * 3 == len(panel)
+
+
+def test_war_evidence_beyond_votes_and_a_change_after_2023(built):
+    obs = stances.load("observations", directory=built)
+    actors = stances.load("actors", directory=built)
+    members = set(actors.loc[actors.un_status == "member", "actor_id"])
+    war = obs[(obs.issue == "war") & (obs.evidence_type != "vote")]
+    assert war.loc[war.actor_id.isin(members), "actor_id"].nunique() >= 100
+    panel = stances.load("panel", directory=built)
+    later = panel[(panel.issue == "war") & (panel.month >= "2024-01-01")]
+    moved = later.groupby("actor_id").score.nunique()
+    assert (moved > 1).any()
+    usa = panel[(panel.actor_id == "USA") & (panel.issue == "war")].set_index("month")
+    assert usa.loc["2025-02-01", "score"] < usa.loc["2025-01-01", "score"]
+    assert obs.set_index("observation_id").loc[usa.loc["2025-02-01", "observation_id"],
+                                                "actor_id"] == "USA"
