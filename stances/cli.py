@@ -5,22 +5,8 @@ import argparse
 import datetime as dt
 import sys
 
+from .coverage import coverage
 from .errors import StancesValidationError
-
-
-def coverage(tables):
-    """Per issue, how many states have sourced evidence: any, and beyond votes."""
-    import pandas as pd
-    actors, obs = tables["actors"], tables["observations"]
-    states = set(actors.loc[actors.kind == "state", "actor_id"])
-    obs = obs[obs.actor_id.isin(states)]
-    rows = []
-    for issue in obs.issue.cat.categories:
-        mine = obs[obs.issue == issue]
-        rows.append((issue, mine.actor_id.nunique(),
-                     mine.loc[mine.evidence_type != "vote", "actor_id"].nunique()))
-    return pd.DataFrame(rows, columns=["issue", "states_with_evidence",
-                                       "states_with_evidence_beyond_votes"])
 
 
 def _summary(tables) -> str:

@@ -37,7 +37,7 @@ def test_readme_examples_print_their_output():
 
 def test_readme_coverage_table_is_computed():
     import stances
-    from stances.cli import coverage
+    from stances.coverage import coverage
     text = (REPO / "README.md").read_text(encoding="utf-8")
     shown = re.findall(r"^\| (war|recognition|sanctions) \| (\d+) \| (\d+) \|$", text, re.M)
     tables = {n: stances.load(n) for n in ("actors", "observations")}

@@ -32,7 +32,7 @@ def run(code: str) -> str:
 
 def readme() -> None:
     import stances
-    from stances.cli import coverage
+    from stances.coverage import coverage
     path = ROOT / "README.md"
     text = path.read_text(encoding="utf-8")
     tables = {n: stances.load(n) for n in ("actors", "observations")}
