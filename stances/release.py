@@ -4,7 +4,6 @@ checksums, a Frictionless datapackage.json, CITATION.cff and the codebook."""
 import datetime as dt
 import hashlib
 import json
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,11 +15,11 @@ from .build.write import to_arrow
 from .citation import LICENSE, TITLE, citation_cff
 from .codebook import codebook_markdown
 from .diff import diff, summary
+from .fetch import VERSION
 from .load import load
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
 
-VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 HASHES = ("sha256 is of each file's bytes. content_sha256 is of the table's "
           "CSV export: it stays the same when only the Parquet writer's "
           "version changes, so compare it to tell whether the data changed.")

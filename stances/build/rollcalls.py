@@ -6,8 +6,6 @@ import pandas as pd
 from ..errors import Failure
 from ..models.vocab import VOTES
 
-TALLY_COLUMNS = {"yes": "yes", "no": "no", "abstain": "abstain",
-                 "non_voting": "non_voting"}
 MAPPED_VOTES = [v for v in VOTES if v != "non_voting"]
 
 
@@ -43,8 +41,8 @@ def check_rollcalls(raw: dict[str, pd.DataFrame], file_of) -> list[Failure]:
 def _tally(res, cast, votes_file) -> list[Failure]:
     counts = cast.vote.value_counts()
     failures = []
-    for vote, column in TALLY_COLUMNS.items():
-        official = getattr(res, column)
+    for vote in VOTES:  # resolutions has one tally column per vote option
+        official = getattr(res, vote)
         found = int(counts.get(vote, 0))
         if pd.isna(official) or str(found) != str(official):
             failures.append(Failure(
