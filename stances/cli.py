@@ -27,7 +27,7 @@ def _summary(tables) -> str:
 
 def _build(args) -> int:
     from .build import build
-    tables = build(args.raw, args.out, today=args.as_of)
+    tables = build(args.raw, args.out, as_of=args.as_of)
     print(_summary(tables))
     print(f"Wrote {len(tables)} Parquet files to {args.out}")
     return 0
@@ -106,8 +106,9 @@ def main(argv=None) -> int:
     p.add_argument("--raw", default="data/raw", help="raw data directory")
     p.add_argument("--out", default="data/processed", help="output directory")
     p.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
-                   help="build date (default today): no evidence may be later, "
-                   "and the panel runs to this month")
+                   help="build as of this day (default today): evidence dated "
+                   "later is left out and the panel runs to this month, so a "
+                   "paper can reproduce what was known then")
     p.set_defaults(func=_build)
     p = sub.add_parser("validate", help="check data/raw/ without writing")
     p.add_argument("--raw", default="data/raw", help="raw data directory")

@@ -9,8 +9,9 @@ from .models import TABLES
 from .models.actors import UN_MEMBERS
 from .models.panel import RULES
 from .models.export import frictionless_schema, pandera_yaml, table_spec
-from .models.vocab import (ACTOR_KINDS, CONFIDENCE, EVIDENCE_TYPES, ISSUES,
-                           MEANINGS, MISSING_REASONS, SCALE, SOURCE_KINDS,
+from .models.vocab import (ACT_STATUS, ACTOR_KINDS, BASIS, BODIES, CONFIDENCE,
+                           EVIDENCE_TYPES, ISSUES, MEANINGS, MISSING_REASONS,
+                           PARTICIPATION, SCALE, SOURCE_KINDS, SPECIFICITY,
                            UN_STATUS, VOTES)
 from .variables import codebook
 
@@ -70,19 +71,21 @@ def _table(name: str) -> list[str]:
 ROLLCALLS = """\
 ## Roll calls: from a recorded vote to a stance
 
-`unga_votes` holds every UN member state's recorded vote on each resolution
-of the General Assembly's eleventh emergency special session listed in
-`resolutions`. They were read from the UN's machine-readable extract of those
-resolutions (source `dgacm-ga-resolutions-es-11`), which lists the states in
-favour, against and abstaining; a member state in none of the lists is
-`non_voting` (absent, or without the right to vote). **Non-voting is not an
-abstention** and yields no observation.
+`unga_votes` holds every state's recorded vote on each resolution listed in
+`resolutions`: every UN member in the General Assembly, and the 15 members
+of the day in the Security Council (`body`), where a draft may fail
+(`adopted` false, a veto, say) and a member's vote is still evidence of its
+stance. The votes were read from the UN's machine-readable records (each
+resolution's `source_id` names the record); a General Assembly member in
+none of the lists is `non_voting` (absent, or without the right to vote).
+**Non-voting is not an abstention** and yields no observation.
 
-The build checks that, for every resolution, each of the {members} member states
-has exactly one vote and the votes per option equal the official tally in
-`resolutions` (which names the UN text that gives it). Each vote was also
-compared with a second, independent listing where one could be read; the
-`note` of each resolution says which.
+The build checks that, for every General Assembly resolution, each of the
+{members} member states has exactly one vote, and for every roll call that
+the votes per option equal the official tally in `resolutions` (which names
+the UN text that gives it). Each vote was also compared with a second,
+independent listing where one could be read; the `note` of each resolution
+says which.
 
 Each recorded vote becomes one observation (`evidence_type` `vote`,
 `confidence` `high`) on every issue the resolution is mapped to, through the
@@ -110,18 +113,67 @@ def _rollcalls(directory=None) -> list[str]:
 
 
 PANEL = """\
-## The panel: which stance prevails in a month
+## How the panel is derived
 
 `panel` has one row per state (UN members and observer states, Kosovo,
 Taiwan), month (from 2022-02 to the build month) and issue. The stance in a
-month is chosen from the observations dated up to the month's end:
+month is chosen from the observations dated up to the month's end, by these
+rules, in this order:
 
 {rules}
 
 `observation_id`, `evidence_type` and `evidence_date` name the evidence the
-stance rests on; `months_since` is its age; `n_observations` counts the
-observations dated in the month itself. `state_month` is the same panel with
-one row per state and month and a score and stance column per issue.
+stance rests on; `months_since` is its age; `basis` says which rule chose
+it and `act_status` what became of the state's durable evidence;
+`n_observations` counts the observations dated in the month itself. The
+channel columns (`vote_score`, `statement_score`, `action_score`, each with
+its `..._observation_id`) let a researcher build another index, or test
+ours, without re-deriving the panel. `state_month` is the same panel with
+one row per state and month and, per issue, the score, the stance, the
+evidence date and its age in months.
+
+### Worked examples
+
+- **A military donor that also votes yes.** Germany's decision of 26
+  February 2022 to send anti-tank weapons and Stinger missiles is durable
+  (`opposes_actively`, +2). Its later votes for the General Assembly
+  resolutions are +1: the same sign and weaker, so they do not replace it.
+  The panel shows +2 (`basis` in_force) in every month, and the vote channel
+  shows +1 beside it.
+- **A supplier that abstains.** Iran's drone supply to Russia (coded from
+  October 2022, -2, durable) is not displaced by its abstentions (0), which
+  do not point the other way: the panel keeps -2. A vote in favour of
+  condemning Russia (+1) would contradict it and replace it.
+- **An explicit non-recognition against a bundled abstention.** Kazakhstan's
+  president said beside Putin in June 2022 that Kazakhstan does not
+  recognise the two entities (+1). In October 2022 it abstained on ES-11/4,
+  which bundles the annexation of four regions with the demand for Russia's
+  withdrawal; that vote is coded `bundled` on recognition, so it never
+  displaces the statement. The panel keeps `rejects`.
+- **A recognition that stays in force.** North Korea's recognition of July
+  2022 is durable (-2); its vote against ES-11/4 (-1) is weaker and of the
+  same sign. The panel shows `recognizes` from July 2022 on.
+- **A contradiction.** The United States' military aid programme (+2,
+  durable from February 2022) is contradicted in February 2025 by the
+  President's statement blaming Ukraine and the vote against ES-11/7 (-1):
+  the panel drops to -1 that month (`act_status` contradicted). The
+  resumption of aid announced on 11 March 2025 is new durable evidence, and
+  the panel returns to +2.
+- **An end.** Slovakia's aid of February 2022 is ended by the Fico
+  government's statement of 26 October 2023 that it would send no more
+  weapons (`ends`): from that month the panel shows the latest evidence
+  (`act_status` ended).
+
+### Organisations' acts and instruments
+
+An organisation's legal act (an EU sanctions regulation, say) is coded
+once, on the organisation (`org:eu`). The build attributes it to each state
+that was a member on the act's date (`memberships`), as an observation whose
+`derived_from` names the organisation's. A multi-state instrument (a
+communique, a register, a coalition) is coded once in `instruments`, with
+each state's part in `instrument_participants` and the stance each way of
+taking part shows in `instrument_mapping`; the build derives one observation
+per state and issue.
 """
 
 
@@ -134,7 +186,11 @@ def codebook_markdown(directory=None) -> str:
                           EVIDENCE_TYPES), ("confidence", CONFIDENCE),
                           ("actor kind", ACTOR_KINDS), ("un_status", UN_STATUS),
                           ("source kind", SOURCE_KINDS), ("vote", VOTES),
-                          ("missing_reason (panel)", MISSING_REASONS)]:
+                          ("missing_reason (panel)", MISSING_REASONS),
+                          ("basis (panel)", BASIS), ("act_status (panel)", ACT_STATUS),
+                          ("specificity (vote_mapping)", SPECIFICITY),
+                          ("body (resolutions)", BODIES),
+                          ("participation (instruments)", PARTICIPATION)]:
         parts += _vocab(title, values)
     for name in TABLES:
         parts += _table(name)

@@ -5,13 +5,16 @@ import pandas as pd
 
 from .models import TABLES, get_table
 from .models.export import table_spec
-from .models.vocab import (ACTOR_KINDS, CONFIDENCE, EVIDENCE_TYPES, ISSUES,
-                           MEANINGS, MISSING_REASONS, SCALE, SOURCE_KINDS,
+from .models.vocab import (ACT_STATUS, ACTOR_KINDS, BASIS, BODIES, CONFIDENCE,
+                           EVIDENCE_TYPES, ISSUES, MEANINGS, MISSING_REASONS,
+                           PARTICIPATION, SCALE, SOURCE_KINDS, SPECIFICITY,
                            UN_STATUS, VOTES)
 
 _BY_COLUMN = {"issue": ISSUES, "evidence_type": EVIDENCE_TYPES,
               "confidence": CONFIDENCE, "un_status": UN_STATUS, "vote": VOTES,
-              "missing_reason": MISSING_REASONS}
+              "missing_reason": MISSING_REASONS, "basis": BASIS,
+              "act_status": ACT_STATUS, "specificity": SPECIFICITY,
+              "body": BODIES, "participation": PARTICIPATION}
 _BY_TABLE = {("actors", "kind"): ACTOR_KINDS, ("sources", "kind"): SOURCE_KINDS}
 
 

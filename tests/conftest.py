@@ -1,3 +1,4 @@
+import csv
 import shutil
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REAL_FILES = ["actors.csv", "resolutions.csv", "unga_votes.csv", "vote_mapping.csv"]
+ROLLCALL_SOURCES = ("source_id", "tally_source_id")
 
 
 @pytest.fixture
@@ -18,7 +20,21 @@ def raw_dir(tmp_path):
     shutil.copytree(FIXTURES / "raw", raw)
     for name in REAL_FILES:
         shutil.copy(REPO / "data" / "raw" / name, raw / name)
+    _add_rollcall_sources(raw)
     return raw
+
+
+def _add_rollcall_sources(raw: Path) -> None:
+    """The real roll calls cite real sources: add those the fixture lacks."""
+    real = REPO / "data" / "raw"
+    with open(real / "resolutions.csv", newline="", encoding="utf-8") as f:
+        cited = {r[c] for r in csv.DictReader(f) for c in ROLLCALL_SOURCES}
+    with open(raw / "sources.csv", newline="", encoding="utf-8") as f:
+        have = {r["source_id"] for r in csv.DictReader(f)}
+    with open(real / "sources.csv", newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["source_id"] in cited - have]
+    with open(raw / "sources.csv", "a", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(r.values() for r in rows)
 
 
 def replace_line(path: Path, old: str, new: str) -> None:

@@ -40,12 +40,13 @@ def test_unknown_table_lists_the_tables():
 def test_tables_lists_every_table():
     assert list(stances.tables().table) == [
         "actors", "sources", "observations", "resolutions", "unga_votes",
-        "vote_mapping", "panel", "state_month"]
+        "vote_mapping", "memberships", "instruments", "instrument_mapping",
+        "instrument_participants", "panel", "state_month"]
 
 
 def test_validate_a_users_frame(processed):
     obs = stances.load("observations", directory=processed)
-    obs.loc[0, "score"] = 2
+    obs.loc[0, "score"] = 1 if obs.loc[0, "score"] != 1 else -1  # not its label's
     with pytest.raises(StancesValidationError) as info:
         stances.validate("observations", obs)
     assert [(f.row, f.column, f.rule) for f in info.value.failures] == [

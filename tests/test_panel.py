@@ -9,6 +9,7 @@ from stances.models.panel import Panel, StateMonth
 
 ACTORS = pd.DataFrame({
     "actor_id": ["AAA", "BBB", "person:aa-head", "person:aa-mp"],
+    "name": ["Aland", "Bland", "A Head", "A Member"],
     "kind": ["state", "state", "person", "person"],
     "iso3": ["AAA", "BBB", None, None],
     "cow_code": [1, 2, None, None], "gw_code": [1, 2, None, None],
@@ -19,17 +20,21 @@ ACTORS = pd.DataFrame({
 N = iter(range(1000))
 
 
-def ob(actor, issue, date, stance, score, etype="official_statement", conf="high"):
-    return {"observation_id": f"o{next(N):03d}", "actor_id": actor, "issue": issue,
-            "date": pd.Timestamp(date), "stance": stance, "score": score,
-            "evidence_type": etype, "confidence": conf}
+def ob(actor, issue, date, stance, score, etype="official_statement", conf="high",
+       durable=False, bundled=False, ends=None, expires=None, oid=None):
+    return {"observation_id": oid or f"o{next(N):03d}", "actor_id": actor,
+            "issue": issue, "date": pd.Timestamp(date), "stance": stance,
+            "score": score, "evidence_type": etype, "confidence": conf,
+            "durable": durable, "bundled": bundled, "ends": ends,
+            "expires": pd.Timestamp(expires) if expires else pd.NaT}
 
 
 def panel(*rows, last="2022-06-30", non_voting=None):
     obs = TABLES["observations"].model.to_schema()
     frame = pd.DataFrame(list(rows), columns=["observation_id", "actor_id", "issue",
                                               "date", "stance", "score",
-                                              "evidence_type", "confidence"])
+                                              "evidence_type", "confidence",
+                                              "durable", "bundled", "ends", "expires"])
     for c in ("issue", "stance", "evidence_type", "confidence"):
         frame[c] = frame[c].astype(obs.columns[c].dtype.type)
     out = Panel.validate(derive_panel(frame, ACTORS, pd.Timestamp(last), non_voting))
@@ -79,23 +84,96 @@ def test_persons_who_speak_for_the_state_move_it_others_do_not():
     assert "person:aa-mp" not in p.index.get_level_values("actor_id")
 
 
-def test_a_legal_act_stays_in_force_against_weaker_evidence_of_the_same_sign():
-    p = panel(ob("AAA", "recognition", "2022-02-21", "recognizes", -2, etype="legal_act"),
-              ob("AAA", "recognition", "2022-03-02", "sympathetic", -1, etype="vote"))
-    assert at(p, "AAA", "recognition", "2022-04-01").stance == "recognizes"
+def test_durable_evidence_stays_in_force_against_weaker_evidence_of_the_same_sign():
+    # a military donor that also votes yes
+    p = panel(ob("AAA", "war", "2022-02-26", "opposes_actively", 2,
+                 etype="policy_action", durable=True),
+              ob("AAA", "war", "2022-03-02", "condemns", 1, etype="vote"))
+    row = at(p, "AAA", "war", "2022-04-01")
+    assert (row.stance, row.basis, row.act_status) == ("opposes_actively",
+                                                      "in_force", "in_force")
+    assert (row.vote_score, row.action_score) == (1, 2)
 
 
-def test_a_legal_act_is_displaced_by_evidence_of_the_opposite_sign():
-    p = panel(ob("AAA", "sanctions", "2022-02-25", "imposes", 2, etype="legal_act"),
+def test_durable_evidence_is_not_displaced_by_neutral_evidence():
+    # a supplier that abstains
+    p = panel(ob("AAA", "war", "2022-02-20", "supports", -2, etype="policy_action",
+                 durable=True),
+              ob("AAA", "war", "2022-03-02", "neutral", 0, etype="vote"))
+    assert at(p, "AAA", "war", "2022-05-01").score == -2
+
+
+def test_durable_evidence_is_displaced_by_evidence_of_the_opposite_sign():
+    p = panel(ob("AAA", "sanctions", "2022-02-25", "imposes", 2, etype="legal_act",
+                 durable=True),
               ob("AAA", "sanctions", "2022-05-05", "opposes", -1))
     assert at(p, "AAA", "sanctions", "2022-04-01").stance == "imposes"
-    assert at(p, "AAA", "sanctions", "2022-05-01").stance == "opposes"
+    row = at(p, "AAA", "sanctions", "2022-05-01")
+    assert (row.stance, row.basis, row.act_status) == ("opposes", "latest",
+                                                      "contradicted")
 
 
-def test_a_later_legal_act_displaces_an_earlier_one():
-    p = panel(ob("AAA", "sanctions", "2022-02-25", "imposes", 2, etype="legal_act"),
-              ob("AAA", "sanctions", "2022-05-05", "neutral", 0, etype="legal_act"))
-    assert at(p, "AAA", "sanctions", "2022-06-01").stance == "neutral"
+def test_a_bundled_vote_never_displaces_other_evidence_but_fills_a_gap():
+    p = panel(ob("AAA", "recognition", "2022-03-17", "rejects", 1),
+              ob("AAA", "recognition", "2022-05-12", "neutral", 0, etype="vote",
+                 bundled=True),
+              ob("BBB", "recognition", "2022-05-12", "neutral", 0, etype="vote",
+                 bundled=True))
+    assert at(p, "AAA", "recognition", "2022-06-01").stance == "rejects"
+    row = at(p, "BBB", "recognition", "2022-06-01")
+    assert (row.stance, row.basis) == ("neutral", "bundled_vote")
+
+
+def test_a_bundled_vote_of_the_opposite_sign_does_not_contradict_durable_evidence():
+    p = panel(ob("AAA", "recognition", "2022-02-21", "recognizes", -2,
+                 etype="legal_act", durable=True),
+              ob("AAA", "recognition", "2022-03-02", "rejects", 1, etype="vote",
+                 bundled=True))
+    assert at(p, "AAA", "recognition", "2022-06-01").stance == "recognizes"
+
+
+def test_an_observation_that_ends_durable_evidence_ends_it():
+    p = panel(ob("AAA", "war", "2022-02-26", "opposes_actively", 2,
+                 etype="policy_action", durable=True, oid="aid"),
+              ob("AAA", "war", "2022-03-10", "condemns", 1),
+              ob("AAA", "war", "2022-05-03", "neutral", 0, etype="policy_action",
+                 ends="aid"))
+    assert at(p, "AAA", "war", "2022-04-01").score == 2
+    row = at(p, "AAA", "war", "2022-05-01")
+    assert (row.stance, row.act_status, row.action_score) == ("neutral", "ended", 0)
+
+
+def test_durable_evidence_expires_on_its_own_terms():
+    p = panel(ob("AAA", "sanctions", "2022-02-25", "imposes", 2, etype="legal_act",
+                 durable=True, expires="2022-04-15"),
+              ob("AAA", "sanctions", "2022-02-20", "complies", 1))
+    assert at(p, "AAA", "sanctions", "2022-03-01").score == 2
+    row = at(p, "AAA", "sanctions", "2022-04-01")
+    assert (row.stance, row.act_status) == ("complies", "expired")
+
+
+def test_later_stronger_evidence_of_the_same_sign_replaces_durable_evidence():
+    p = panel(ob("AAA", "war", "2022-02-26", "condemns", 1, etype="legal_act",
+                 durable=True),
+              ob("AAA", "war", "2022-04-03", "opposes_actively", 2))
+    row = at(p, "AAA", "war", "2022-04-01")
+    assert (row.score, row.basis, row.act_status) == (2, "latest", "in_force")
+
+
+def test_of_two_durable_observations_in_force_the_stronger_prevails():
+    p = panel(ob("AAA", "war", "2022-02-26", "opposes_actively", 2,
+                 etype="policy_action", durable=True),
+              ob("AAA", "war", "2022-04-03", "condemns", 1, etype="legal_act",
+                 durable=True))
+    assert at(p, "AAA", "war", "2022-05-01").score == 2
+
+
+def test_a_later_durable_observation_supersedes_one_of_the_same_strength():
+    p = panel(ob("AAA", "sanctions", "2022-02-25", "imposes", 2, etype="legal_act",
+                 durable=True, oid="first"),
+              ob("AAA", "sanctions", "2022-04-05", "imposes", 2, etype="legal_act",
+                 durable=True, oid="second"))
+    assert at(p, "AAA", "sanctions", "2022-06-01").observation_id == "second"
 
 
 def test_evidence_before_the_panel_counts_from_its_first_month():
@@ -126,6 +204,10 @@ def test_state_month_is_the_panel_wide_with_merge_codes():
     assert len(wide) == 2 * 5
     row = wide[(wide.actor_id == "AAA") & (wide.month == "2022-03-01")].iloc[0]
     assert (row.war_score, row.war_stance, row.cow_code) == (1, "condemns", 1)
+    assert (row["name"], row.war_evidence_date, row.war_months_since) == (
+        "Aland", pd.Timestamp("2022-03-02"), 0)
+    later = wide[(wide.actor_id == "AAA") & (wide.month == "2022-06-01")].iloc[0]
+    assert later.war_months_since == 3
     assert list(wide.war_stance.cat.categories) == [
         "supports", "sympathetic", "neutral", "condemns", "opposes_actively"]
 

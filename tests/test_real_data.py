@@ -122,3 +122,57 @@ def test_war_evidence_beyond_votes_and_a_change_after_2023(built):
     assert usa.loc["2025-02-01", "score"] < usa.loc["2025-01-01", "score"]
     assert obs.set_index("observation_id").loc[usa.loc["2025-02-01", "observation_id"],
                                                 "actor_id"] == "USA"
+
+
+def _scores(built, state, issue):
+    p = stances.load("panel", directory=built)
+    rows = p[(p.actor_id == state) & (p.issue == issue)].set_index("month")
+    return rows
+
+
+def test_recognitions_stay_in_force_from_their_acts(built):
+    for state, since in [("PRK", "2022-07-01"), ("SYR", "2022-06-01")]:
+        rows = _scores(built, state, "recognition").loc[since:]
+        withdrawn = rows.act_status.isin(["ended", "contradicted"])
+        assert (rows.stance[~withdrawn] == "recognizes").all(), state
+        assert not withdrawn.any() or rows.observation_id[withdrawn].notna().all()
+
+
+def test_kazakhstan_keeps_its_non_recognition_against_a_bundled_abstention(built):
+    rows = _scores(built, "KAZ", "recognition").loc["2022-06-01":]
+    assert (rows.stance == "rejects").all()
+    assert (rows.loc["2022-10-01":].vote_score == 0).all()  # ES-11/4, bundled
+
+
+def test_belarus_is_at_the_bottom_of_the_war_scale_from_february_2022(built):
+    rows = _scores(built, "BLR", "war")
+    assert (rows.score == -2).all()
+
+
+def test_a_military_donor_stays_at_plus_two_through_its_yes_votes(built):
+    rows = _scores(built, "DEU", "war")
+    voted_yes = rows.vote_score == 1
+    assert voted_yes.sum() > 12
+    assert (rows.score[voted_yes] == 2).all()
+    assert (rows.basis[voted_yes] == "in_force").all()
+
+
+def test_the_united_states_war_score_drops_at_february_2025(built):
+    rows = _scores(built, "USA", "war")
+    assert rows.loc["2025-01-01"].score == 2
+    assert rows.loc["2025-02-01"].score < 0
+    assert rows.loc["2025-02-01"].act_status == "contradicted"
+
+
+def test_eu_acts_are_coded_once_and_attributed_to_members(built):
+    obs = stances.load("observations", directory=built)
+    raw = pd.read_csv(REPO / "data" / "raw" / "observations.csv")
+    eu_acts = raw[(raw.actor_id == "org:eu") & (raw.evidence_type == "legal_act")]
+    members = stances.load("memberships", directory=built)
+    copies = raw[raw.source_id.isin(eu_acts.source_id) & (raw.actor_id != "org:eu")]
+    assert copies.empty, "an EU act is copied onto a member by hand"
+    derived = obs[obs.derived_from.isin(eu_acts.observation_id)]
+    current = members[(members.org_id == "org:eu") & members.left.isna()]
+    assert len(derived) == len(eu_acts) * len(current)
+    assert set(derived.actor_id) == set(current.actor_id)
+    assert "GBR" not in set(derived.actor_id)  # left before 2022

@@ -47,7 +47,7 @@ def test_a_build_killed_mid_write_leaves_the_previous_outputs_intact(raw_dir, tm
     before = _snapshot(out)
     append_row(raw_dir / "observations.csv",
                "fix-new,UZB,war,2022-03-01,neutral,0,official_statement,medium,"
-               "fixture-news,paragraph 9,A fixture statement calling for talks.,,,")
+               "fixture-news,paragraph 9,A fixture statement calling for talks.,,,,,,")
     proc = _start_slow_build(raw_dir, out)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
@@ -75,7 +75,7 @@ def test_a_second_build_at_once_is_refused_with_a_clear_message(raw_dir, tmp_pat
 def test_observation_citing_itself_is_refused(raw_dir):
     append_row(raw_dir / "observations.csv",
                "self-cite,UZB,war,2022-03-01,neutral,0,official_statement,medium,"
-               "self-cite,paragraph 9,A fixture statement calling for talks.,,,")
+               "self-cite,paragraph 9,A fixture statement calling for talks.,,,,,,")
     with pytest.raises(StancesValidationError) as info:
         stances.build.validate_raw(raw_dir)
     rules = {(f.column, f.rule) for f in info.value.failures}
@@ -96,7 +96,7 @@ def test_stale_processed_files_differ_from_a_rebuild_is_caught(raw_dir, tmp_path
     committed = stances.load("observations", directory=out)
     append_row(raw_dir / "observations.csv",
                "fix-new,UZB,war,2022-03-01,neutral,0,official_statement,medium,"
-               "fixture-news,paragraph 9,A fixture statement calling for talks.,,,")
+               "fixture-news,paragraph 9,A fixture statement calling for talks.,,,,,,")
     rebuilt = build(raw_dir, tmp_path / "again")["observations"]
     with pytest.raises(AssertionError):
         pd.testing.assert_frame_equal(committed, rebuilt)

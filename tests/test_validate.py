@@ -29,7 +29,7 @@ def bad_obs(raw_dir, old, new):
 
 def test_fixtures_are_valid(raw_dir):
     typed = validate_raw(raw_dir, today=TODAY)
-    assert len(typed["observations"]) == 3
+    assert len(typed["observations"]) == 4
     assert typed["observations"].issue.cat.ordered
 
 
@@ -83,7 +83,7 @@ def test_missing_source(raw_dir):
 
 def test_duplicate_id(raw_dir):
     line = append_row(raw_dir / "observations.csv",
-                      OBS.replace("2022-06-17", "2022-06-20"))
+                      OBS.replace("2022-06-17", "2022-06-20") + ",,,")
     failures = failures_for(raw_dir)
     assert failures == [
         obs_failure(raw_dir, "observation_id", "fix-kaz-recognition",

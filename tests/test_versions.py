@@ -39,7 +39,7 @@ def two_releases(raw_dir, tmp_path):
     text = obs.read_text().splitlines()
     kept = [line for line in text if not line.startswith("fix-kadyrov-war,")]
     kept.append("fix-uzb-war,UZB,war,2022-03-01,neutral,0,official_statement,"
-                "medium,fixture-news,paragraph 9,A fixture statement calling for talks.,,,")
+                "medium,fixture-news,paragraph 9,A fixture statement calling for talks.,,,,,,")
     obs.write_text("\n".join(kept) + "\n")
     build(raw_dir, tmp_path / "p2", today=DAY)
     second = make_release("1.1.0", tmp_path / "v1.1.0", tmp_path / "p2", today=DAY,

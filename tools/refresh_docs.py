@@ -62,8 +62,10 @@ def benchmarks_block() -> str:
 def main() -> None:
     subprocess.run([sys.executable, "-m", "stances", "schemas"], check=True, cwd=ROOT)
     readme()
-    for script in ("plot_stance_shares.py", "plot_state.py"):
-        subprocess.run([sys.executable, f"examples/{script}"], check=True, cwd=ROOT)
+    for script, args in [("plot_stance_shares.py", ["docs/img/stance_shares.png"]),
+                         ("plot_state.py", ["KAZ", "docs/img/kazakhstan.png"])]:
+        subprocess.run([sys.executable, f"examples/{script}", *args], check=True,
+                       cwd=ROOT)
 
 
 if __name__ == "__main__":

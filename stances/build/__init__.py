@@ -24,11 +24,12 @@ def validate_raw(raw_dir="data/raw", today=None, advice=CHECK_ADVICE):
     return typed
 
 
-def build(raw_dir="data/raw", out_dir="data/processed", today=None):
+def build(raw_dir="data/raw", out_dir="data/processed", today=None, as_of=None):
     """Validate data/raw/, derive the tables and write them as Parquet; one
-    build at a time per output directory."""
+    build at a time per output directory. `as_of` builds what was known on
+    that day: evidence dated later is left out and the panel ends there."""
     with output_lock(Path(out_dir)):
         typed = validate_raw(raw_dir, today, advice=BUILD_ADVICE)
-        tables = derive(typed, today)
+        tables = derive(typed, today, as_of)
         write_tables(tables, Path(out_dir))
     return tables

@@ -1,5 +1,7 @@
-"""Validated frames -> the processed tables: each recorded vote becomes an
-observation through the documented mapping, then every table is sorted."""
+"""Validated frames -> the processed tables: each recorded vote, each state's
+part in an instrument and each organisation's legal act for its members
+becomes an observation through its documented rule; then every table is
+sorted and validated."""
 
 import datetime as dt
 
@@ -11,12 +13,21 @@ from .panel import derive_panel, derive_state_month
 
 VERB = {"yes": "Voted in favour of", "no": "Voted against",
         "abstain": "Abstained on"}
+TAKING_PART = {"signed": "Signed", "joined": "Joined",
+               "attended_not_signed": "Took part in, without signing,",
+               "withdrew": "Withdrew from"}
 
 
-def derive(typed: dict[str, pd.DataFrame], today=None) -> dict[str, pd.DataFrame]:
+def derive(typed: dict[str, pd.DataFrame], today=None, as_of=None) -> dict[str, pd.DataFrame]:
     """The processed tables, each sorted by its key and validated; the panel
-    runs to the month of `today` (the build date)."""
+    runs to the month of `as_of` (default: `today`, the build date) and uses
+    only evidence dated on or before it."""
+    until = pd.Timestamp(as_of or today or dt.date.today())
+    typed = known_by(typed, until)
     res = typed["resolutions"]
+    records = typed["observations"].assign(
+        durable=typed["observations"].durable.fillna(False), bundled=False,
+        derived_from=None)
     tables = {
         **typed,
         "unga_votes": typed["unga_votes"].merge(
@@ -24,20 +35,46 @@ def derive(typed: dict[str, pd.DataFrame], today=None) -> dict[str, pd.DataFrame
         "resolutions": res.merge(_issues(typed["vote_mapping"]), on="resolution_id",
                                  how="left"),
         "observations": pd.concat(
-            [typed["observations"], vote_observations(typed)], ignore_index=True),
+            [records, member_observations(records, typed),
+             vote_observations(typed), instrument_observations(typed)],
+            ignore_index=True),
     }
     out = {}
     for name, table in TABLES.items():
         if name == "panel":
             tables["panel"] = derive_panel(out["observations"], out["actors"],
-                                           today or dt.date.today(),
-                                           _non_voting(out))
+                                           until, _non_voting(out))
         if name == "state_month":
             tables["state_month"] = derive_state_month(out["panel"], out["actors"])
         frame = tables[name].sort_values(list(table.key), kind="stable")
         out[name] = table.model.validate(frame.reset_index(drop=True)[table.columns])
     _check_references(out)
     return out
+
+
+def known_by(typed: dict[str, pd.DataFrame], until: pd.Timestamp) -> dict:
+    """The frames as they stood on `until`: evidence, roll calls and
+    instruments dated later are left out, so that a build as of a past date
+    reproduces what was known then."""
+    res = typed["resolutions"][typed["resolutions"].date <= until]
+    inst = typed["instruments"][typed["instruments"].date <= until]
+    part = typed["instrument_participants"]
+    dates = dict(zip(typed["instruments"].instrument_id, typed["instruments"].date))
+    part_date = part.date.fillna(pd.to_datetime(part.instrument_id.map(dates)))
+    return {
+        **typed,
+        "observations": typed["observations"][typed["observations"].date <= until],
+        "resolutions": res,
+        "unga_votes": typed["unga_votes"][
+            typed["unga_votes"].resolution_id.isin(res.resolution_id)],
+        "vote_mapping": typed["vote_mapping"][
+            typed["vote_mapping"].resolution_id.isin(res.resolution_id)],
+        "instruments": inst,
+        "instrument_mapping": typed["instrument_mapping"][
+            typed["instrument_mapping"].instrument_id.isin(inst.instrument_id)],
+        "instrument_participants": part[
+            part.instrument_id.isin(inst.instrument_id) & (part_date <= until)],
+    }
 
 
 def _non_voting(out) -> pd.DataFrame:
@@ -67,29 +104,72 @@ def _issues(mapping: pd.DataFrame) -> pd.DataFrame:
     return issues.rename("issues").reset_index()
 
 
+def _observations(**columns) -> pd.DataFrame:
+    """Derived observations with every column of the table; what a derived
+    row does not fill is empty."""
+    frame = pd.DataFrame(columns)
+    for column in TABLES["observations"].columns:
+        if column not in frame:
+            frame[column] = pd.NaT if column == "expires" else None
+    return frame
+
+
 def vote_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One observation per recorded vote and mapped issue; non-voting has no
     mapping, so it yields none."""
     votes = typed["unga_votes"][["resolution_id", "actor_id", "vote"]].merge(
-        typed["resolutions"][["resolution_id", "symbol", "title", "date", "source_id"]],
-        on="resolution_id")
+        typed["resolutions"][["resolution_id", "body", "symbol", "title", "date",
+                              "source_id"]], on="resolution_id")
     mapping = typed["vote_mapping"].astype({"vote": "str"})
     obs = votes.astype({"vote": "str"}).merge(mapping, on=["resolution_id", "vote"])
     slug = obs.resolution_id.str.lower().str.replace("/", "-")
-    return pd.DataFrame({
-        "observation_id": "unga:" + slug + ":" + obs.actor_id.str.lower()
+    body = obs.body.astype("str").map({"general_assembly": "unga",
+                                       "security_council": "unsc"})
+    return _observations(
+        observation_id=body + ":" + slug + ":" + obs.actor_id.str.lower()
         + ":" + obs.issue.astype("str"),
-        "actor_id": obs.actor_id,
-        "issue": obs.issue,
-        "date": obs.date,
-        "stance": obs.stance,
-        "score": obs.score,
-        "evidence_type": "vote",
-        "confidence": "high",
-        "source_id": obs.source_id,
-        "locator": obs.symbol + ", recorded vote: " + obs.vote,
-        "summary": obs.vote.map(VERB) + " " + obs.symbol + ", '" + obs.title + "'.",
-        "quote": None,
-        "speaker_id": None,
-        "note": None,
-    })
+        actor_id=obs.actor_id, issue=obs.issue, date=obs.date, stance=obs.stance,
+        score=obs.score, evidence_type="vote", confidence="high",
+        source_id=obs.source_id,
+        locator=obs.symbol + ", recorded vote: " + obs.vote,
+        summary=obs.vote.map(VERB) + " " + obs.symbol + ", '" + obs.title + "'.",
+        durable=False, bundled=obs.specificity.astype("str") == "bundled")
+
+
+def instrument_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One observation per state, instrument and mapped issue, through the
+    instrument's documented mapping."""
+    inst = typed["instruments"]
+    part = typed["instrument_participants"].astype({"participation": "str"})
+    mapping = typed["instrument_mapping"].astype({"participation": "str"})
+    obs = part.merge(inst, on="instrument_id", suffixes=("", "_instrument")).merge(
+        mapping, on=["instrument_id", "participation"])
+    return _observations(
+        observation_id="instrument:" + obs.instrument_id + ":"
+        + obs.actor_id.str.lower().str.replace(":", "-") + ":" + obs.issue.astype("str"),
+        actor_id=obs.actor_id, issue=obs.issue,
+        date=obs.date.fillna(obs.date_instrument), stance=obs.stance,
+        score=obs.score, evidence_type=obs.evidence_type, confidence="high",
+        source_id=obs.source_id.fillna(obs.source_id_instrument),
+        locator=obs.locator.fillna("list of participants"),
+        summary=obs.participation.map(TAKING_PART) + " '" + obs.title + "'.",
+        note=obs.note, durable=obs.durable, bundled=False)
+
+
+def member_observations(records: pd.DataFrame, typed) -> pd.DataFrame:
+    """An organisation's legal acts, attributed to the states that were its
+    members on the act's date (see memberships); each derived row names the
+    organisation's observation in `derived_from`."""
+    acts = records[records.actor_id.str.startswith("org:")
+                   & (records.evidence_type == "legal_act")]
+    members = typed["memberships"][["org_id", "actor_id", "joined", "left"]].rename(
+        columns={"actor_id": "member"})
+    obs = acts.merge(members, left_on="actor_id", right_on="org_id")
+    obs = obs[(obs.joined <= obs.date) & ~(obs.left <= obs.date).fillna(False)]
+    return obs.assign(
+        observation_id=obs.observation_id + ":" + obs.member.str.lower(),
+        actor_id=obs.member, derived_from=obs.observation_id,
+        summary="Bound, as a member of " + obs.org_id.str.removeprefix("org:").str.upper()
+        + ", by its act: " + obs.summary.str.slice(0, 200),
+        speaker_id=None, ends=obs.ends + ":" + obs.member.str.lower(),
+    )[records.columns]

@@ -1,5 +1,6 @@
-"""Rules across the roll-call files: every member votes once per resolution,
-the recorded votes add up to the official tally, the mapping is complete."""
+"""Rules across the roll-call and instrument files: every member votes once
+per General Assembly resolution, the recorded votes add up to the official
+tally, the mappings are complete."""
 
 import pandas as pd
 
@@ -27,7 +28,10 @@ def check_rollcalls(raw: dict[str, pd.DataFrame], file_of) -> list[Failure]:
                                 "in actors.csv"))
     for res in resolutions.itertuples():
         cast = votes[votes.resolution_id == res.resolution_id]
-        for state in sorted(members - set(cast.actor_id)):
+        # In the Security Council only its 15 members vote; the tally check
+        # below still holds each of its votes to the official count.
+        expected = members if res.body == "general_assembly" else set()
+        for state in sorted(expected - set(cast.actor_id)):
             failures.append(Failure(votes_file, None, "actor_id", state,
                                     f"{res.resolution_id}: no vote recorded for "
                                     "this UN member (non_voting if it did not vote)"))
@@ -59,4 +63,26 @@ def _mapping_complete(mapping, mapping_file) -> list[Failure]:
         for vote in sorted(set(MAPPED_VOTES) - set(rows.vote)):
             failures.append(Failure(mapping_file, None, "vote", vote,
                                     f"{res} on {issue}: no stance for this vote"))
+    return failures
+
+
+def check_instruments(raw: dict[str, pd.DataFrame], file_of) -> list[Failure]:
+    """Participants and mappings name a known instrument, and every way a
+    state took part is mapped on each issue the instrument is mapped on."""
+    known = set(raw["instruments"].instrument_id)
+    failures = []
+    for name in ("instrument_participants", "instrument_mapping"):
+        frame = raw[name]
+        for line, value in frame.instrument_id[~frame.instrument_id.isin(known)].items():
+            failures.append(Failure(file_of(name), int(line), "instrument_id", value,
+                                    "unknown instrument: add it to instruments.csv first"))
+    mapped = set(zip(raw["instrument_mapping"].instrument_id,
+                     raw["instrument_mapping"].participation))
+    part = raw["instrument_participants"]
+    for line, row in part.iterrows():
+        if (row.instrument_id, row.participation) not in mapped:
+            failures.append(Failure(file_of("instrument_participants"), int(line),
+                                    "participation", row.participation,
+                                    f"{row.instrument_id}: no mapping for this way "
+                                    "of taking part (see instrument_mapping.csv)"))
     return failures

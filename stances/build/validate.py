@@ -9,7 +9,7 @@ from ..errors import Failure, from_schema_errors
 from ..models import TABLES
 from ..models.raw import raw_schema
 from .read import RAW_FILES
-from .rollcalls import check_rollcalls
+from .rollcalls import check_instruments, check_rollcalls
 
 
 def validate_frames(frames: dict[str, pd.DataFrame], raw_dir, today=None):
@@ -71,15 +71,27 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
         failures.extend(Failure(_file(raw_dir, name), int(i), column, _shown(v), rule)
                         for i, v in frame.loc[mask, column].items())
 
-    flag("observations", obs, ~obs.actor_id.isin(actors.index), "actor_id",
-         "unknown actor: add it to actors.csv first")
+    for name, column in [("observations", "actor_id"),
+                         ("memberships", "org_id"), ("memberships", "actor_id"),
+                         ("instrument_participants", "actor_id")]:
+        frame = raw[name]
+        flag(name, frame, ~frame[column].isin(actors.index), column,
+             "unknown actor: add it to actors.csv first")
     sources = raw["sources"].source_id
     for name, column in [("observations", "source_id"),
                          ("resolutions", "source_id"),
-                         ("resolutions", "tally_source_id")]:
+                         ("resolutions", "tally_source_id"),
+                         ("memberships", "source_id"),
+                         ("instruments", "source_id"),
+                         ("instrument_participants", "source_id")]:
         frame = raw[name]
-        flag(name, frame, ~frame[column].isin(sources), column,
-             "unknown source: add it to sources.csv first")
+        flag(name, frame, frame[column].notna() & ~frame[column].isin(sources),
+             column, "unknown source: add it to sources.csv first")
+    members = raw["memberships"]
+    flag("memberships", members, members.org_id.map(kind) != "organisation",
+         "org_id", "must be an organisation in actors.csv")
+    _ends(obs, flag)
+    failures += check_instruments(raw, lambda name: _file(raw_dir, name))
     speaker_kind = obs.speaker_id.map(kind)
     flag("observations", obs, obs.speaker_id.notna() & (speaker_kind != "person"),
          "speaker_id", "speaker must be a person in actors.csv")
@@ -90,6 +102,25 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
         _dates(typed["actors"], typed["observations"], flag, today)
     failures += check_rollcalls(raw, lambda name: _file(raw_dir, name))
     return failures
+
+
+def _ends(obs, flag):
+    """`ends` names an earlier (or same-day) durable observation of the same
+    actor and issue."""
+    by_id = obs.drop_duplicates("observation_id").set_index("observation_id")
+    target = obs.ends.dropna()
+    rows = obs.loc[target.index]
+    known = target.isin(by_id.index)
+    flag("observations", obs, obs.index.isin(target.index[~known]), "ends",
+         "ends an observation that does not exist")
+    t = by_id.reindex(target[known])
+    t.index = target.index[known]
+    r = rows.loc[t.index]
+    bad = ((t.actor_id != r.actor_id) | (t.issue != r.issue)
+           | (t.durable.fillna("") != "true") | (t.date > r.date))
+    flag("observations", obs, obs.index.isin(bad.index[bad]), "ends",
+         "must name a durable observation of the same actor and issue, "
+         "dated no later than this one")
 
 
 def _dates(actors, obs, flag, today):

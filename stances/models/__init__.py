@@ -6,7 +6,9 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 
 from .actors import Actors
-from .observations import Observations
+from .instruments import (InstrumentMapping, InstrumentParticipants,
+                          Instruments, Memberships)
+from .observations import ObservationRecords, Observations
 from .panel import Panel, StateMonth
 from .sources import Sources
 from .votes import (ResolutionRecords, Resolutions, UngaVotes, VoteMapping,
@@ -46,15 +48,31 @@ TABLES = {
               "Every public source cited, with URL, publisher and date"),
         Table("observations", Observations, ("observation_id",),
               "One row per piece of evidence of an actor's stance on an issue "
-              "at a date, from one source; recorded UN votes included"),
+              "at a date, from one source; recorded UN votes, instruments and "
+              "organisations' acts attributed to members included",
+              ObservationRecords),
         Table("resolutions", Resolutions, ("resolution_id",),
-              "UN General Assembly resolutions voted on, with their official "
-              "tallies", ResolutionRecords),
+              "UN General Assembly and Security Council resolutions and "
+              "drafts put to a recorded vote, with their official tallies",
+              ResolutionRecords),
         Table("unga_votes", UngaVotes, ("resolution_id", "actor_id"),
-              "Every UN member state's recorded vote on each resolution",
-              VoteRecords),
+              "Every state's recorded vote on each resolution: each UN member "
+              "in the General Assembly, each Council member in the Security "
+              "Council", VoteRecords),
         Table("vote_mapping", VoteMapping, ("resolution_id", "vote", "issue"),
               "How a recorded vote on a resolution maps to a stance on an issue"),
+        Table("memberships", Memberships, ("org_id", "actor_id", "joined"),
+              "Which states belong to an organisation, and when: its legal "
+              "acts are attributed to its members of the day"),
+        Table("instruments", Instruments, ("instrument_id",),
+              "Multi-state instruments: texts signed, and coalitions, "
+              "registers or agreements joined, by many states"),
+        Table("instrument_mapping", InstrumentMapping,
+              ("instrument_id", "participation", "issue"),
+              "How taking part in an instrument maps to a stance on an issue"),
+        Table("instrument_participants", InstrumentParticipants,
+              ("instrument_id", "actor_id", "participation"),
+              "Each state's part in each instrument"),
         Table("panel", Panel, ("actor_id", "month", "issue"),
               "State x month x issue from 2022-02 to the build month: the "
               "prevailing stance, the observation it rests on, and its age",

@@ -6,14 +6,15 @@ from pandera.typing import Series
 
 from .stance import StanceRules
 from .fields import OBSERVATION_ID, SOURCE_ID, actor_ref, category, date, text
+from .fields import date as date_field  # the class defines a column named date
 from .vocab import CONFIDENCE, EVIDENCE_TYPES, ISSUES, STANCES
 
 MAX_QUOTE_WORDS = 24  # a quotation is short, under 25 words
 
 
-class Observations(StanceRules):
-    """One row per piece of evidence of one actor's stance on one issue at
-    one date, from one source."""
+class ObservationRecords(StanceRules):
+    """observations.csv: one row per piece of evidence of one actor's stance
+    on one issue at one date, from one source."""
 
     observation_id: Series[str] = text(
         "Stable identifier: lower-case words joined by '-', ':', '.', '/'",
@@ -47,6 +48,18 @@ class Observations(StanceRules):
     note: Series[str] = text(
         "Coder's note: judgement, corroboration, disagreement between sources",
         nullable=True)
+    durable: Series[pd.BooleanDtype] = text(
+        "true for evidence that stays in force until it is ended, expires or "
+        "is contradicted: a legal act, a sanctions regime, a recognition, a "
+        "military-aid or supply programme (empty in data/raw/ means false)",
+        nullable=True)
+    ends: Series[str] = text(
+        "The durable observation this one ends (a suspension, a repeal, a "
+        "withdrawal): same actor and issue, dated no later than this one",
+        nullable=True, str_matches=OBSERVATION_ID)
+    expires: Series[pa.DateTime] = date_field(
+        "Day a durable observation expires on its own terms, if it does",
+        nullable=True)
 
     class Config:
         strict = True
@@ -57,6 +70,16 @@ class Observations(StanceRules):
     def quote_is_short(cls, df):
         words = df.quote.astype("str").str.count(r"\S+")
         return df.quote.isna() | (words <= MAX_QUOTE_WORDS)
+
+    @pa.dataframe_check(error="expires: only durable evidence expires, and "
+                        "after its date")
+    def expiry_after_date(cls, df):
+        return df.expires.isna() | (df.durable.fillna(False).astype(bool)
+                                    & (df.expires > df.date))
+
+    @pa.dataframe_check(error="ends: an observation cannot end itself")
+    def not_ending_itself(cls, df):
+        return df.ends.isna() | (df.ends != df.observation_id)
 
     @pa.dataframe_check(error="note: low confidence needs a note saying why")
     def low_confidence_explained(cls, df):
@@ -70,3 +93,22 @@ class Observations(StanceRules):
                         "the quotation")
     def summary_not_quote(cls, df):
         return df.quote.isna() | (df.summary != df.quote)
+
+
+class Observations(ObservationRecords):
+    """The observations table: the records, the observations derived from
+    roll calls, instruments and organisations' acts, and how each may weigh
+    in the panel."""
+
+    durable: Series[pd.BooleanDtype] = text(
+        "true for evidence that stays in force until it is ended, expires or "
+        "is contradicted: a legal act, a sanctions regime, a recognition, a "
+        "military-aid or supply programme")
+    bundled: Series[pd.BooleanDtype] = text(
+        "true for a vote on a text that bundles this issue with other "
+        "questions (see vote_mapping.specificity): it never displaces other "
+        "evidence in the panel")
+    derived_from: Series[str] = text(
+        "For an organisation's act attributed to a member state: the "
+        "organisation's observation (see memberships); empty otherwise",
+        nullable=True, str_matches=OBSERVATION_ID)

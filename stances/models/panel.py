@@ -7,25 +7,52 @@ from pandera.typing import Series
 
 from .fields import ISO3, category, date, text
 from .stance import expected_score
-from .vocab import EVIDENCE_TYPES, ISSUES, MISSING_REASONS, SCALE, STANCES
+from .vocab import (ACT_STATUS, BASIS, EVIDENCE_TYPES, ISSUES, MISSING_REASONS,
+                    SCALE, STANCES)
+
+CHANNELS = {
+    "vote": "the latest recorded vote",
+    "statement": "the latest official statement",
+    "action": "the durable evidence in force, else the latest policy action "
+    "or legal act",
+}
 
 PANEL_START = pd.Timestamp("2022-02-01")
+# Evidence older than this many months is shown as stale in the plots.
+STALE_MONTHS = 12
 
 RULES = """\
-1. A state's stance rests on its own observations and on those of persons
-   who speak for it; persons who speak only for themselves never move it.
+1. A state's stance rests on its own observations, on those of persons who
+   speak for it, and on the legal acts of organisations it belongs to on the
+   act's date (see `memberships`); persons who speak only for themselves
+   never move it.
 2. Within one month the strongest evidence type prevails (legal act > vote >
    official statement > policy action > non-official statement), then the
    higher confidence, then the later date, then the observation id.
-3. The latest month with evidence prevails and is carried forward, its age
-   shown in `months_since`, until new evidence.
-4. Except: a legal act stays in force. Later evidence of another type
-   displaces it only if it points the other way (opposite sign); a later
-   legal act always does. A state that recognised the entities by decree and
-   then votes against condemning that recognition still recognises them.
-5. Before any evidence the stance is missing, never neutral, and
+3. Durable evidence (`durable`: a legal act, a sanctions regime, a
+   recognition, a military-aid or supply programme) stays in force from its
+   month until it is ended by a later observation that names it (`ends`),
+   expires (`expires`: in force before the month it expires), or is
+   contradicted: later evidence of the opposite sign, not a vote on a
+   bundled text. A later durable observation of the same strength
+   supersedes an earlier one. Where several are in force, the stronger
+   (|score|) prevails.
+4. While durable evidence is in force it is the stance (`basis` in_force);
+   only later evidence of the same sign and greater strength replaces it. A
+   routine vote or statement of the same sign, or a neutral one, does not.
+5. Otherwise the latest evidence prevails and is carried forward, its age
+   shown in `months_since` (`basis` latest).
+6. A vote on a text that bundles the issue with other questions
+   (`vote_mapping.specificity` bundled) never displaces other evidence; it
+   is the stance only where there is nothing else (`basis` bundled_vote).
+7. Beside the composite stance, each channel keeps its own latest value: the
+   latest vote, the latest official statement, and the material action or
+   legal act (the durable evidence in force, else the latest policy action
+   or legal act), each with its observation id.
+8. Before any evidence the stance is missing, never neutral, and
    `missing_reason` says why (see its vocabulary).
-Evidence dated before 2022-02 counts from 2022-02."""
+Evidence dated before 2022-02 counts from 2022-02. A build as of a date
+(`stances build --as-of`) uses only evidence dated on or before it."""
 
 
 class Panel(pa.DataFrameModel):
@@ -33,6 +60,7 @@ class Panel(pa.DataFrameModel):
     RULES."""
 
     actor_id: Series[str] = text("State (see actors)", str_matches=ISO3)
+    name: Series[str] = text("State's common English name (see actors)")
     month: Series[pa.DateTime] = date("First day of the month")
     issue: Series[pd.CategoricalDtype] = category(ISSUES, "Issue")
     stance: Series[pd.CategoricalDtype] = category(
@@ -49,6 +77,23 @@ class Panel(pa.DataFrameModel):
     months_since: Series[pd.Int16Dtype] = text(
         "Age of the evidence: months from its month to this one (0 = this "
         "month)", nullable=True, ge=0)
+    basis: Series[pd.CategoricalDtype] = category(
+        BASIS, "What the stance rests on (see the rules)", nullable=True)
+    act_status: Series[pd.CategoricalDtype] = category(
+        ACT_STATUS, "What became of the state's durable evidence on the issue "
+        "(empty if it has none)", nullable=True)
+    vote_score: Series[pd.Int8Dtype] = text(
+        "Channel: score of " + CHANNELS["vote"], nullable=True, ge=-2, le=2)
+    vote_observation_id: Series[str] = text(
+        "Channel: observation behind vote_score", nullable=True)
+    statement_score: Series[pd.Int8Dtype] = text(
+        "Channel: score of " + CHANNELS["statement"], nullable=True, ge=-2, le=2)
+    statement_observation_id: Series[str] = text(
+        "Channel: observation behind statement_score", nullable=True)
+    action_score: Series[pd.Int8Dtype] = text(
+        "Channel: score of " + CHANNELS["action"], nullable=True, ge=-2, le=2)
+    action_observation_id: Series[str] = text(
+        "Channel: observation behind action_score", nullable=True)
     n_observations: Series[pd.Int16Dtype] = text(
         "Observations of this state and issue dated in this month", ge=0)
     missing_reason: Series[pd.CategoricalDtype] = category(
@@ -88,10 +133,15 @@ class Panel(pa.DataFrameModel):
     def missing_has_reason(cls, df):
         return df.stance.isna() == df.missing_reason.notna()
 
-    @pa.dataframe_check(error="observation_id: a stance needs its observation, "
-                        "and no stance has none")
+    @pa.dataframe_check(error="observation_id: a stance needs its observation "
+                        "and its basis, and no stance has either")
     def stance_has_evidence(cls, df):
-        return df.stance.isna() == df.observation_id.isna()
+        return (df.stance.isna() == df.observation_id.isna()) & (
+            df.stance.isna() == df.basis.isna())
+
+    @pa.dataframe_check(error="basis: in_force needs act_status in_force")
+    def in_force_agrees(cls, df):
+        return (df.basis != "in_force") | (df.act_status == "in_force")
 
 
 def _score(issue):
@@ -104,28 +154,45 @@ def _stance(issue):
                     "the issue's own scale", nullable=True)
 
 
+def _evidence_date(issue):
+    return date(f"Date of the evidence the {issue} stance rests on",
+                nullable=True)
+
+
+def _months_since(issue):
+    return text(f"Age of the {issue} evidence in months (0 = this month); "
+                f"older than {STALE_MONTHS} counts as stale", nullable=True, ge=0)
+
+
 class StateMonth(pa.DataFrameModel):
     """One row per state and month, one score and label column per issue,
     with the codes most datasets merge on."""
 
     actor_id: Series[str] = text("State (see actors)", str_matches=ISO3)
     month: Series[pa.DateTime] = date("First day of the month")
+    name: Series[str] = text("State's common English name (see actors)")
     iso3: Series[str] = text("ISO 3166-1 alpha-3 code", str_matches=ISO3)
     cow_code: Series[pd.Int16Dtype] = text("Correlates of War code", nullable=True)
     gw_code: Series[pd.Int16Dtype] = text("Gleditsch-Ward code", nullable=True)
     war_score: Series[pd.Int8Dtype] = _score("war")
     war_stance: Series[pd.CategoricalDtype] = _stance("war")
+    war_evidence_date: Series[pa.DateTime] = _evidence_date("war")
+    war_months_since: Series[pd.Int16Dtype] = _months_since("war")
     recognition_score: Series[pd.Int8Dtype] = _score("recognition")
     recognition_stance: Series[pd.CategoricalDtype] = _stance("recognition")
+    recognition_evidence_date: Series[pa.DateTime] = _evidence_date("recognition")
+    recognition_months_since: Series[pd.Int16Dtype] = _months_since("recognition")
     sanctions_score: Series[pd.Int8Dtype] = _score("sanctions")
     sanctions_stance: Series[pd.CategoricalDtype] = _stance("sanctions")
+    sanctions_evidence_date: Series[pa.DateTime] = _evidence_date("sanctions")
+    sanctions_months_since: Series[pd.Int16Dtype] = _months_since("sanctions")
 
     class Config:
         strict = True
         coerce = True
         unique = ["actor_id", "month"]
 
-    @pa.dataframe_check(error="war_score: a score disagrees with its stance")
+    @pa.dataframe_check(error="an {issue}_score disagrees with its {issue}_stance")
     def scores_match_stances(cls, df):
         ok = pd.Series(True, index=df.index)
         for issue, labels in SCALE.items():

@@ -138,3 +138,47 @@ MISSING_REASONS = {
 # Words that contributors sometimes type for "missing"; an empty cell says it.
 MISSING_WORDS = ["N/A", "NA", "n/a", "na", "-", "--", "?", "unknown", "Unknown",
                  "none", "None", "null", "NULL", "nan", "NaN"]
+
+# How specific a resolution (or instrument) is to an issue: a vote on a text
+# that bundles several questions says less about each of them.
+SPECIFICITY = {
+    "specific": "the text is mainly about this issue: a vote on it is direct "
+    "evidence of the state's stance",
+    "bundled": "the issue is one of several questions the text bundles: a vote "
+    "on it fills a gap but never displaces other evidence",
+}
+
+# What the panel's stance rests on in a month.
+BASIS = {
+    "in_force": "durable evidence in force (a legal act, a sanctions regime, a "
+    "recognition, an aid or supply programme), not ended, expired or "
+    "contradicted",
+    "latest": "the latest evidence that is not a vote on a bundled text, "
+    "with no durable evidence in force (or stronger later evidence of the "
+    "same sign)",
+    "bundled_vote": "only votes on texts that bundle this issue with others",
+}
+
+# What became of the state's durable evidence on the issue, as of the month.
+ACT_STATUS = {
+    "in_force": "durable evidence is in force",
+    "ended": "the latest durable evidence was ended by a later observation "
+    "(a suspension, a repeal, a withdrawal)",
+    "expired": "the latest durable evidence expired on its own terms",
+    "contradicted": "the latest durable evidence was displaced by later "
+    "evidence pointing the other way",
+}
+
+# The bodies whose recorded votes the roll-call tables hold.
+BODIES = {
+    "general_assembly": "UN General Assembly: every member state votes",
+    "security_council": "UN Security Council: its 15 members of the day vote",
+}
+
+# How a state takes part in a multi-state instrument.
+PARTICIPATION = {
+    "signed": "signed or endorsed the text",
+    "joined": "joined the coalition, register or agreement",
+    "attended_not_signed": "took part but did not sign or endorse the text",
+    "withdrew": "withdrew its endorsement or left",
+}

@@ -1,5 +1,5 @@
-"""The UN General Assembly roll calls: resolutions, votes, and the documented
-mapping from a vote to a stance."""
+"""The UN roll calls (General Assembly and Security Council): resolutions,
+votes, and the documented mapping from a vote to a stance."""
 
 import pandas as pd
 import pandera.pandas as pa
@@ -8,18 +8,27 @@ from pandera.typing import Series
 from .actors import UN_MEMBERS
 from .fields import ISO3, SOURCE_ID, category, date, text
 from .stance import StanceRules
-from .vocab import ISSUES, STANCES, VOTES
+from .vocab import BODIES, ISSUES, SPECIFICITY, STANCES, VOTES
 
-RESOLUTION_ID = r"^ES-\d+/\d+$"
+# ES-11/1 and 78/221 (General Assembly), S/RES/2623 (an adopted Security
+# Council resolution) or S/2022/155 (a Security Council draft that failed).
+RESOLUTION_ID = r"^(?:ES-\d+/\d+|\d+/\d+|S/RES/\d+|S/\d{4}/\d+)$"
+SYMBOL = r"^(?:A/RES/(?:ES-\d+/\d+|\d+/\d+)|S/RES/\d+|S/\d{4}/\d+)$"
+COUNCIL_SEATS = 15
 
 
 class ResolutionRecords(pa.DataFrameModel):
     """resolutions.csv: one row per recorded vote, with its official tally."""
 
     resolution_id: Series[str] = text(
-        "Session and number, e.g. ES-11/1", unique=True, str_matches=RESOLUTION_ID)
+        "Session and number (ES-11/1, 78/221), or the Security Council "
+        "resolution (S/RES/2623) or failed draft (S/2022/155)", unique=True,
+        str_matches=RESOLUTION_ID)
     symbol: Series[str] = text("UN document symbol, e.g. A/RES/ES-11/1",
-                               unique=True, str_matches=r"^A/RES/ES-\d+/\d+$")
+                               unique=True, str_matches=SYMBOL)
+    body: Series[pd.CategoricalDtype] = category(BODIES, "Body that voted")
+    adopted: Series[pd.BooleanDtype] = text(
+        "true if adopted; false for a draft that failed (a veto, too few votes)")
     date: Series[pa.DateTime] = date("Date of the vote")
     title: Series[str] = text("Title of the resolution as adopted")
     draft: Series[str] = text("Symbol of the draft voted on", nullable=True)
@@ -43,9 +52,13 @@ class ResolutionRecords(pa.DataFrameModel):
         coerce = True
 
     @pa.dataframe_check(error=f"non_voting: yes + no + abstain + non_voting "
-                        f"must equal the {UN_MEMBERS} UN members")
+                        f"must equal the {UN_MEMBERS} UN members (General "
+                        f"Assembly) or the {COUNCIL_SEATS} seats (Security "
+                        "Council)")
     def tally_covers_members(cls, df):
-        return (df.yes + df.no + df.abstain + df.non_voting) == UN_MEMBERS
+        seats = df.body.map({"general_assembly": UN_MEMBERS,
+                             "security_council": COUNCIL_SEATS}).astype("Int16")
+        return (df.yes + df.no + df.abstain + df.non_voting) == seats
 
 
 class Resolutions(ResolutionRecords):
@@ -57,7 +70,8 @@ class Resolutions(ResolutionRecords):
 
 
 class VoteRecords(pa.DataFrameModel):
-    """unga_votes.csv: one row per UN member state per resolution."""
+    """unga_votes.csv: one row per voting state per resolution: every UN
+    member in the General Assembly, the 15 members in the Security Council."""
 
     resolution_id: Series[str] = text("Resolution (see resolutions)",
                                       str_matches=RESOLUTION_ID)
@@ -90,6 +104,9 @@ class VoteMapping(StanceRules):
     score: Series[pd.Int8Dtype] = text("Score of the stance", ge=-2, le=2)
     rationale: Series[str] = text("Why the vote shows this stance, in the "
                                   "coder's words")
+    specificity: Series[pd.CategoricalDtype] = category(
+        SPECIFICITY, "How specific the text is to the issue: a vote on a "
+        "bundled text never displaces other evidence in the panel")
 
     class Config:
         strict = True
