@@ -3,14 +3,19 @@ part in an instrument and each organisation's legal act for its members
 becomes an observation through its documented rule; then every table is
 sorted and validated."""
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
+import pandera.pandas as pa
 
-from ..errors import Failure, StancesValidationError
+from ..errors import Failure, StancesValidationError, from_schema_errors
 from ..models import TABLES
 from .panel import derive_panel, derive_state_month
 
+DERIVED_ADVICE = ("A derived table broke a rule: a row that the build derives "
+                  "(from a vote, an instrument or an organisation's act) may "
+                  "repeat a hand-coded row; remove the hand-coded copy.")
 VERB = {"yes": "Voted in favour of", "no": "Voted against",
         "abstain": "Abstained on"}
 TAKING_PART = {"signed": "Signed", "joined": "Joined",
@@ -47,9 +52,24 @@ def derive(typed: dict[str, pd.DataFrame], today=None, as_of=None) -> dict[str, 
         if name == "state_month":
             tables["state_month"] = derive_state_month(out["panel"], out["actors"])
         frame = tables[name].sort_values(list(table.key), kind="stable")
-        out[name] = table.model.validate(frame.reset_index(drop=True)[table.columns])
+        out[name] = _validated(name, frame.reset_index(drop=True)[table.columns])
     _check_references(out)
     return out
+
+
+def _validated(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """A derived table, validated; a failure names the rows by their id (a
+    derived observation that repeats a hand-coded one, say)."""
+    table = TABLES[name]
+    try:
+        return table.model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        key = frame[list(table.key)].astype("str").agg(" ".join, axis=1)
+        failures = from_schema_errors(err, f"{name} (derived)", table.model.to_schema())
+        failures = [dataclasses.replace(f, row=None,
+                                        value=f"{key.get(f.row, '')}: {f.value}")
+                    if f.row is not None else f for f in failures]
+        raise StancesValidationError(failures, DERIVED_ADVICE) from None
 
 
 def known_by(typed: dict[str, pd.DataFrame], until: pd.Timestamp) -> dict:
@@ -149,7 +169,7 @@ def instrument_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
         + obs.actor_id.str.lower().str.replace(":", "-") + ":" + obs.issue.astype("str"),
         actor_id=obs.actor_id, issue=obs.issue,
         date=obs.date.fillna(obs.date_instrument), stance=obs.stance,
-        score=obs.score, evidence_type=obs.evidence_type, confidence="high",
+        score=obs.score, evidence_type=obs.evidence_type, confidence=obs.confidence,
         source_id=obs.source_id.fillna(obs.source_id_instrument),
         locator=obs.locator.fillna("list of participants"),
         summary=obs.participation.map(TAKING_PART) + " '" + obs.title + "'.",

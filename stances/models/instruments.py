@@ -7,7 +7,7 @@ from pandera.typing import Series
 
 from .fields import SOURCE_ID, actor_ref, category, date, text
 from .stance import StanceRules
-from .vocab import EVIDENCE_TYPES, ISSUES, PARTICIPATION, STANCES
+from .vocab import CONFIDENCE, EVIDENCE_TYPES, ISSUES, PARTICIPATION, STANCES
 
 INSTRUMENT_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -52,6 +52,9 @@ class Instruments(pa.DataFrameModel):
     source_id: Series[str] = text("Source of the text and its list of "
                                   "participants (see sources)",
                                   str_matches=SOURCE_ID)
+    confidence: Series[pd.CategoricalDtype] = category(
+        CONFIDENCE, "Confidence in the list of participants: high for an "
+        "official list, medium for one reliable report of it")
     note: Series[str] = text("Coder's note", nullable=True)
 
     class Config:
