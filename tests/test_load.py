@@ -41,7 +41,7 @@ def test_tables_lists_every_table():
     assert list(stances.tables().table) == [
         "actors", "sources", "observations", "resolutions", "unga_votes",
         "vote_mapping", "memberships", "instruments", "instrument_mapping",
-        "instrument_participants", "panel", "state_month"]
+        "instrument_participants", "third_party_findings", "panel", "state_month"]
 
 
 def test_validate_a_users_frame(processed):

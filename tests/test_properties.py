@@ -78,7 +78,8 @@ def _raw(tmp_path, rows):
     shutil.copy(FIXTURES / "raw" / "sources.csv", raw / "sources.csv")
     shutil.copy(REPO / "data" / "raw" / "actors.csv", raw / "actors.csv")
     for name in ("resolutions", "unga_votes", "vote_mapping", "memberships",
-                 "instruments", "instrument_mapping", "instrument_participants"):
+                 "instruments", "instrument_mapping", "instrument_participants",
+                 "third_party_findings"):
         (raw / f"{name}.csv").write_text(",".join(TABLES[name].raw_columns) + "\n")
     with open(raw / "observations.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")

@@ -73,7 +73,9 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
 
     for name, column in [("observations", "actor_id"),
                          ("memberships", "org_id"), ("memberships", "actor_id"),
-                         ("instrument_participants", "actor_id")]:
+                         ("instrument_participants", "actor_id"),
+                         ("third_party_findings", "authority"),
+                         ("third_party_findings", "country")]:
         frame = raw[name]
         flag(name, frame, ~frame[column].isin(actors.index), column,
              "unknown actor: add it to actors.csv first")
@@ -83,7 +85,8 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
                          ("resolutions", "tally_source_id"),
                          ("memberships", "source_id"),
                          ("instruments", "source_id"),
-                         ("instrument_participants", "source_id")]:
+                         ("instrument_participants", "source_id"),
+                         ("third_party_findings", "source_id")]:
         frame = raw[name]
         flag(name, frame, frame[column].notna() & ~frame[column].isin(sources),
              column, "unknown source: add it to sources.csv first")

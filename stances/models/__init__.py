@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 
 from .actors import Actors
+from .findings import ThirdPartyFindings
 from .instruments import (InstrumentMapping, InstrumentParticipants,
                           Instruments, Memberships)
 from .observations import ObservationRecords, Observations
@@ -73,6 +74,10 @@ TABLES = {
         Table("instrument_participants", InstrumentParticipants,
               ("instrument_id", "actor_id", "participation"),
               "Each state's part in each instrument"),
+        Table("third_party_findings", ThirdPartyFindings, ("finding_id",),
+              "Designations by a sanctioning authority of entities in a third "
+              "country for helping Russia evade sanctions: where circumvention "
+              "happened, not the third country's stance"),
         Table("panel", Panel, ("actor_id", "month", "issue"),
               "State x month x issue from 2022-02 to the build month: the "
               "prevailing stance, the observation it rests on, and its age",
