@@ -5,7 +5,7 @@ import argparse
 import datetime as dt
 import sys
 
-from .coverage import coverage
+from .coverage import coverage, coverage_by_year_markdown
 from .errors import StancesValidationError
 
 
@@ -22,6 +22,8 @@ def _summary(tables) -> str:
                  "any / beyond UN votes:")
     lines += [f"  {r.issue:<12}{r.states_with_evidence:>5} /{r.states_with_evidence_beyond_votes:>4}"
               for r in coverage(tables).itertuples()]
+    lines.append("UN members with evidence dated in each year (any / beyond votes):")
+    lines += ["  " + line for line in coverage_by_year_markdown(tables).splitlines()]
     return "\n".join(lines)
 
 

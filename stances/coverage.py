@@ -15,3 +15,58 @@ def coverage(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                      mine.loc[mine.evidence_type != "vote", "actor_id"].nunique()))
     return pd.DataFrame(rows, columns=["issue", "states_with_evidence",
                                        "states_with_evidence_beyond_votes"])
+
+
+def _members(actors: pd.DataFrame) -> set:
+    return set(actors.loc[actors.un_status == "member", "actor_id"])
+
+
+def coverage_by_year(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per year and issue, how many UN member states have evidence dated in
+    that year: any (votes included), and beyond votes."""
+    obs = tables["observations"]
+    obs = obs[obs.actor_id.isin(_members(tables["actors"])) & (obs.date.dt.year >= 2022)]
+    obs = obs.assign(year=obs.date.dt.year, beyond=obs.evidence_type != "vote")
+    any_ = obs.groupby(["year", "issue"], observed=True).actor_id.nunique()
+    beyond = obs[obs.beyond].groupby(["year", "issue"], observed=True).actor_id.nunique()
+    out = pd.DataFrame({"members_with_evidence": any_,
+                        "members_beyond_votes": beyond}).fillna(0).astype(int)
+    return out.reset_index()
+
+
+def latest_month(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per issue, at the panel's last month: UN member states with a stance,
+    and the median age of the evidence it rests on, in months."""
+    panel = tables["panel"]
+    last = panel[(panel.month == panel.month.max())
+                 & panel.actor_id.isin(_members(tables["actors"]))]
+    grouped = last.groupby("issue", observed=True)
+    return pd.DataFrame({
+        "members_with_stance": grouped.stance.count(),
+        "median_months_since": grouped.months_since.median(),
+    }).reset_index()
+
+
+def coverage_by_year_markdown(tables: dict[str, pd.DataFrame]) -> str:
+    """The per-year table and the last month's figures, as the README shows
+    them: UN member states with evidence dated in each year (any / beyond
+    votes), then, at the panel's last month, members with a stance and the
+    median age of their evidence."""
+    years = coverage_by_year(tables)
+    issues = list(tables["observations"].issue.cat.categories)
+    lines = ["| year | " + " | ".join(issues) + " |",
+             "|---|" + "---|" * len(issues)]
+    for year, rows in years.groupby("year"):
+        cells = rows.set_index("issue")
+        lines.append(f"| {year} | " + " | ".join(
+            f"{cells.members_with_evidence.get(i, 0)} / {cells.members_beyond_votes.get(i, 0)}"
+            for i in issues) + " |")
+    last = latest_month(tables).set_index("issue")
+    month = tables["panel"].month.max().strftime("%Y-%m")
+    lines += ["", f"| at {month} | " + " | ".join(issues) + " |",
+              "|---|" + "---|" * len(issues),
+              "| members with a stance | " + " | ".join(
+                  str(int(last.members_with_stance.get(i, 0))) for i in issues) + " |",
+              "| median evidence age (months) | " + " | ".join(
+                  f"{last.median_months_since.get(i, float('nan')):g}" for i in issues) + " |"]
+    return "\n".join(lines) + "\n"

@@ -54,3 +54,13 @@ def test_readme_war_members_count_is_computed():
     tables = {n: stances.load(n) for n in ("actors", "observations")}
     text = (REPO / "README.md").read_text(encoding="utf-8")
     assert f"**{war_members(tables)} of the 193 UN member states**" in text
+
+
+def test_readme_coverage_by_year_is_computed():
+    import stances
+    from stances.coverage import coverage_by_year_markdown
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- coverage-by-year -->\n(.*?)<!-- /coverage-by-year -->",
+                      text, re.S)[1]
+    tables = {n: stances.load(n) for n in ("actors", "observations", "panel")}
+    assert shown == coverage_by_year_markdown(tables)

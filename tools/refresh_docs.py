@@ -32,7 +32,7 @@ def run(code: str) -> str:
 
 def readme() -> None:
     import stances
-    from stances.coverage import coverage
+    from stances.coverage import coverage, coverage_by_year_markdown
     path = ROOT / "README.md"
     text = path.read_text(encoding="utf-8")
     tables = {n: stances.load(n) for n in ("actors", "observations")}
@@ -43,9 +43,13 @@ def readme() -> None:
     text = MEMBERS.sub(f"**{war_members(tables)} of the 193 UN member states**", text)
     text = EXAMPLE.sub(lambda m: f"```python\n{m[1]}```\n\n```text\n{run(m[1])}```", text)
     text = BENCH.sub(lambda m: m[1] + benchmarks_block() + m[2], text)
+    by_year = coverage_by_year_markdown(
+        {n: stances.load(n) for n in ("actors", "observations", "panel")})
+    text = BY_YEAR.sub(lambda m: m[1] + by_year + m[2], text)
     path.write_text(text, encoding="utf-8")
 
 
+BY_YEAR = re.compile(r"(<!-- coverage-by-year -->\n).*?(<!-- /coverage-by-year -->)", re.S)
 BENCH = re.compile(r"(<!-- benchmarks -->\n).*?(<!-- /benchmarks -->)", re.S)
 
 
