@@ -33,7 +33,7 @@ def test_sources_for_observations_panel_and_votes():
     row = panel[(panel.actor_id == "KAZ") & panel.observation_id.notna()].tail(1)
     expected = obs.set_index("observation_id").loc[row.observation_id, "source_id"]
     assert list(stances.sources_for(row).source_id) == list(expected)
-    votes = stances.load("unga_votes").head(1)
+    votes = stances.load("unga_votes").query("resolution_id == 'ES-11/1'").head(1)
     assert "dgacm-ga-resolutions-es-11" in set(stances.sources_for(votes).source_id)
 
 

@@ -24,7 +24,7 @@ COLUMNS = TABLES["observations"].raw_columns
 STATES = ["KAZ", "RUS", "UKR", "IND", "BRA", "FRA"]
 SOURCES = ["fixture-news", "fixture-decree"]
 # Each example is a whole build: few examples, fixed seed, no slow shrinking.
-SETTINGS = settings(max_examples=12, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=8, deadline=None, derandomize=True,
                     phases=[Phase.explicit, Phase.reuse, Phase.generate],
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
