@@ -42,6 +42,22 @@ def _validate(args) -> int:
     return 0
 
 
+def _import_votes(args) -> int:
+    import csv
+    from pathlib import Path
+
+    from .build import validate_raw
+    from .build.unextract import find_record, votes_from_record
+    typed = validate_raw(args.raw)
+    members = set(typed["actors"].loc[typed["actors"].un_status == "member", "actor_id"])
+    lines = Path(args.extract).read_text(encoding="utf-8").splitlines()
+    record = find_record(lines, args.symbol)
+    votes = votes_from_record(record, args.id, typed["un_names"], members)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerows(votes.itertuples(index=False))
+    return 0
+
+
 def _schemas(args) -> int:
     from .codebook import write_generated
     for path in write_generated(args.root):
@@ -115,6 +131,13 @@ def main(argv=None) -> int:
     p = sub.add_parser("validate", help="check data/raw/ without writing")
     p.add_argument("--raw", default="data/raw", help="raw data directory")
     p.set_defaults(func=_validate)
+    p = sub.add_parser("import-votes", help="print unga_votes.csv rows for one "
+                       "resolution of a UN machine-readable extract")
+    p.add_argument("extract", help="a DGACM data_extract/<session>.json file")
+    p.add_argument("--symbol", required=True, help="e.g. A/RES/78/221")
+    p.add_argument("--id", required=True, help="resolution_id, e.g. 78/221")
+    p.add_argument("--raw", default="data/raw", help="raw data directory")
+    p.set_defaults(func=_import_votes)
     p = sub.add_parser("schemas", help="regenerate schemas/ and docs/codebook.md")
     p.add_argument("--root", default=".", help="repository root")
     p.set_defaults(func=_schemas)

@@ -40,7 +40,7 @@ def test_unknown_table_lists_the_tables():
 def test_tables_lists_every_table():
     assert list(stances.tables().table) == [
         "actors", "sources", "observations", "resolutions", "unga_votes",
-        "vote_mapping", "memberships", "instruments", "instrument_mapping",
+        "vote_mapping", "un_names", "memberships", "instruments", "instrument_mapping",
         "instrument_participants", "third_party_findings", "panel", "state_month"]
 
 

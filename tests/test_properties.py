@@ -77,7 +77,7 @@ def _raw(tmp_path, rows):
     raw.mkdir()
     shutil.copy(FIXTURES / "raw" / "sources.csv", raw / "sources.csv")
     shutil.copy(REPO / "data" / "raw" / "actors.csv", raw / "actors.csv")
-    for name in ("resolutions", "unga_votes", "vote_mapping", "memberships",
+    for name in ("resolutions", "unga_votes", "vote_mapping", "un_names", "memberships",
                  "instruments", "instrument_mapping", "instrument_participants",
                  "third_party_findings"):
         (raw / f"{name}.csv").write_text(",".join(TABLES[name].raw_columns) + "\n")

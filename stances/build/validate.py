@@ -90,6 +90,10 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
         frame = raw[name]
         flag(name, frame, frame[column].notna() & ~frame[column].isin(sources),
              column, "unknown source: add it to sources.csv first")
+    un = raw["un_names"]
+    flag("un_names", un, ~un.actor_id.isin(
+        raw["actors"].loc[raw["actors"].un_status == "member", "actor_id"]),
+        "actor_id", "must be a UN member state in actors.csv")
     members = raw["memberships"]
     flag("memberships", members, members.org_id.map(kind) != "organisation",
          "org_id", "must be an organisation in actors.csv")

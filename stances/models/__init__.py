@@ -12,8 +12,8 @@ from .instruments import (InstrumentMapping, InstrumentParticipants,
 from .observations import ObservationRecords, Observations
 from .panel import Panel, StateMonth
 from .sources import Sources
-from .votes import (ResolutionRecords, Resolutions, UngaVotes, VoteMapping,
-                    VoteRecords)
+from .votes import (ResolutionRecords, Resolutions, UngaVotes, UnNames,
+                    VoteMapping, VoteRecords)
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,9 @@ TABLES = {
               "Council", VoteRecords),
         Table("vote_mapping", VoteMapping, ("resolution_id", "vote", "issue"),
               "How a recorded vote on a resolution maps to a stance on an issue"),
+        Table("un_names", UnNames, ("un_name",),
+              "How the UN's records spell each member state's name, checked "
+              "against actors: the table roll calls are read through"),
         Table("memberships", Memberships, ("org_id", "actor_id", "joined"),
               "Which states belong to an organisation, and when: its legal "
               "acts are attributed to its members of the day"),

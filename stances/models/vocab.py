@@ -59,7 +59,10 @@ MEANINGS = {
     ("sanctions", "neutral"): "neither imposes sanctions nor declares compliance",
     ("sanctions", "complies"): "declares it will not help evasion, or enforces "
     "others' sanctions",
-    ("sanctions", "imposes"): "adopts sanctions of its own",
+    ("sanctions", "imposes"): "adopts sanctions of its own, or aligns with "
+    "another's regime by applying it in its own law (a state named in an EU "
+    "declaration of alignment): alignment is imposing, so the scale needs no "
+    "separate label",
 }
 
 ISSUE_ORDER = list(ISSUES)

@@ -116,3 +116,16 @@ class VoteMapping(StanceRules):
     @pa.dataframe_check(error="vote: non_voting yields no observation; do not map it")
     def no_mapping_for_non_voting(cls, df):
         return df.vote != "non_voting"
+
+
+class UnNames(pa.DataFrameModel):
+    """How the UN's records spell each member state: the checked table that
+    turns a name in a UN record into an actor id."""
+
+    un_name: Series[str] = text("A state's name as spelled in a UN record",
+                                unique=True)
+    actor_id: Series[str] = text("The member state (see actors)", str_matches=ISO3)
+
+    class Config:
+        strict = True
+        coerce = True
