@@ -173,7 +173,8 @@ def instrument_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
         source_id=obs.source_id.fillna(obs.source_id_instrument),
         locator=obs.locator.fillna("list of participants"),
         summary=obs.participation.map(TAKING_PART) + " '" + obs.title + "'.",
-        note=obs.note, durable=obs.durable, bundled=False)
+        note=obs.note, durable=obs.durable,
+        bundled=obs.specificity.astype("str") == "bundled")
 
 
 def member_observations(records: pd.DataFrame, typed) -> pd.DataFrame:

@@ -7,7 +7,8 @@ from pandera.typing import Series
 
 from .fields import SOURCE_ID, actor_ref, category, date, text
 from .stance import StanceRules
-from .vocab import CONFIDENCE, EVIDENCE_TYPES, ISSUES, PARTICIPATION, STANCES
+from .vocab import (CONFIDENCE, EVIDENCE_TYPES, ISSUES, PARTICIPATION, SPECIFICITY,
+                    STANCES)
 
 INSTRUMENT_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -75,6 +76,10 @@ class InstrumentMapping(StanceRules):
     score: Series[pd.Int8Dtype] = text("Score of the stance", ge=-2, le=2)
     rationale: Series[str] = text("Why it shows this stance, in the coder's "
                                   "words")
+    specificity: Series[pd.CategoricalDtype] = category(
+        SPECIFICITY, "How specific the text is to the issue: taking part in a "
+        "text that bundles it with many others (a G20 declaration) never "
+        "displaces other evidence in the panel")
 
     class Config:
         strict = True
