@@ -46,7 +46,10 @@ def observations(n: int, seed: int = 1) -> pd.DataFrame:
         "summary": "A machine-coded report of a statement on the war, number "
                    + pd.Series(np.arange(n)).astype("str") + ".",
         "quote": None, "speaker_id": None, "note": None,
+        "ends": None, "expires": pd.NaT, "derived_from": None, "bundled": False,
     })
+    # legal acts stay in force, as the real data's do
+    frame["durable"] = frame.evidence_type == "legal_act"
     dtypes = {name: col.dtype.type for name, col in
               TABLES["observations"].model.to_schema().columns.items()}
     return frame.astype(dtypes)
@@ -54,6 +57,6 @@ def observations(n: int, seed: int = 1) -> pd.DataFrame:
 
 def actors_table() -> pd.DataFrame:
     ids = actor_ids()
-    return pd.DataFrame({"actor_id": ids, "kind": "state", "iso3": ids,
+    return pd.DataFrame({"actor_id": ids, "name": ids, "kind": "state", "iso3": ids,
                          "un_status": "member", "state_id": None,
                          "speaks_for_state": pd.array([pd.NA] * len(ids), dtype="boolean")})
