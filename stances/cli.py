@@ -59,7 +59,7 @@ def _import_votes(args) -> int:
 
 
 def _schemas(args) -> int:
-    from .codebook import write_generated
+    from .generated import write_generated
     for path in write_generated(args.root):
         print(f"wrote {path}")
     return 0

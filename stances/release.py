@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 from .build.atomic import swap_in
 from .build.write import to_arrow
 from .citation import LICENSE, TITLE, citation_cff
-from .codebook import codebook_markdown
+from .generated import codebook_markdown
 from .diff import diff, summary
 from .fetch import VERSION
 from .load import load

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from conftest import REPO
-from stances.codebook import generated_files
+from stances.generated import generated_files
 from stances.models import TABLES
 
 
@@ -64,3 +64,13 @@ def test_readme_coverage_by_year_is_computed():
                       text, re.S)[1]
     tables = {n: stances.load(n) for n in ("actors", "observations", "panel")}
     assert shown == coverage_by_year_markdown(tables)
+
+
+def test_the_public_codebook_is_not_shadowed_by_a_module():
+    import subprocess
+    import sys
+    code = ("import stances, stances.release, stances.generated; "
+            "print(len(stances.codebook('panel')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert int(out) > 10

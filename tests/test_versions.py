@@ -84,7 +84,7 @@ def test_codebook_frame_covers_every_column_and_drives_the_markdown():
         assert list(book[book.table == name].column) == table.columns
     stance = book[(book.table == "observations") & (book.column == "stance")].iloc[0]
     assert "opposes_actively (war):" in stance.meanings
-    from stances.codebook import codebook_markdown
+    from stances.generated import codebook_markdown
     markdown = codebook_markdown()
     assert all(d in markdown for d in book.description)
 

@@ -1,4 +1,6 @@
-"""The codebook as Markdown, and the published schema files, from the models."""
+"""Everything generated from the models: the codebook as Markdown, the
+published schema files and the citation file. (Not named `codebook`: that
+is the public function, `stances.codebook()`.)"""
 
 import json
 from pathlib import Path
