@@ -235,3 +235,14 @@ def test_the_build_refuses_a_panel_citing_a_missing_observation():
     with pytest.raises(StancesValidationError, match="does not exist") as info:
         _check_references({"panel": p, "observations": obs})
     assert {f.value for f in info.value.failures} == {cited}
+
+
+def test_state_month_names_the_issue_whose_score_disagrees():
+    import pandera.pandas as pa
+    p = panel(ob("AAA", "sanctions", "2022-03-02", "complies", 1)).reset_index()
+    wide = derive_state_month(p, ACTORS)
+    wide.loc[wide.sanctions_score.notna(), "sanctions_score"] = 2
+    with pytest.raises(pa.errors.SchemaErrors) as info:
+        StateMonth.validate(wide, lazy=True)
+    assert set(info.value.failure_cases.check.astype(str)) == {
+        "sanctions_score: disagrees with sanctions_stance"}

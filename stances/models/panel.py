@@ -192,11 +192,21 @@ class StateMonth(pa.DataFrameModel):
         coerce = True
         unique = ["actor_id", "month"]
 
-    @pa.dataframe_check(error="an {issue}_score disagrees with its {issue}_stance")
-    def scores_match_stances(cls, df):
-        ok = pd.Series(True, index=df.index)
-        for issue, labels in SCALE.items():
-            expected = df[f"{issue}_stance"].astype("str").map(labels).astype("float64")
-            score = df[f"{issue}_score"].astype("float64")
-            ok &= (expected == score) | (expected.isna() & score.isna())
-        return ok
+    # One check per issue, so that a failure names the issue's own column.
+    @staticmethod
+    def _agree(df, issue):
+        expected = df[f"{issue}_stance"].astype("str").map(SCALE[issue]).astype("float64")
+        score = df[f"{issue}_score"].astype("float64")
+        return (expected == score) | (expected.isna() & score.isna())
+
+    @pa.dataframe_check(error="war_score: disagrees with war_stance")
+    def war_scores_match(cls, df):
+        return cls._agree(df, "war")
+
+    @pa.dataframe_check(error="recognition_score: disagrees with recognition_stance")
+    def recognition_scores_match(cls, df):
+        return cls._agree(df, "recognition")
+
+    @pa.dataframe_check(error="sanctions_score: disagrees with sanctions_stance")
+    def sanctions_scores_match(cls, df):
+        return cls._agree(df, "sanctions")
