@@ -52,7 +52,7 @@ def observations(n: int, seed: int = 1) -> pd.DataFrame:
     frame["durable"] = frame.evidence_type == "legal_act"
     dtypes = {name: col.dtype.type for name, col in
               TABLES["observations"].model.to_schema().columns.items()}
-    return frame.astype(dtypes)
+    return frame[TABLES["observations"].columns].astype(dtypes)
 
 
 def actors_table() -> pd.DataFrame:
