@@ -114,6 +114,33 @@ def _rollcalls(directory=None) -> list[str]:
     return lines + [""]
 
 
+INSTRUMENTS = """\
+## Instruments: from taking part to a stance
+
+Each multi-state instrument is coded once, with the list of its participants
+read from one source (`instruments.confidence` says whether the list is
+official); each way of taking part maps to a stance on each issue the text
+bears on, with the reason. A `bundled` mapping (a consensus declaration on
+many subjects) fills a gap in the panel but never displaces other evidence.
+"""
+
+
+def _instruments(directory=None) -> list[str]:
+    inst = load("instruments", directory=directory).set_index("instrument_id")
+    mapping = load("instrument_mapping", directory=directory)
+    part = load("instrument_participants", directory=directory)
+    counts = part.groupby("instrument_id").size()
+    lines = [INSTRUMENTS, "| instrument | date | participants | confidence |",
+             "|---|---|---|---|"]
+    for iid, row in inst.sort_values("date").iterrows():
+        lines.append(f"| {row.title} (`{iid}`) | {row.date.date()} | "
+                     f"{counts.get(iid, 0)} | {row.confidence} |")
+    lines += ["", "The mapping, instrument by instrument:", ""]
+    lines += [f"- `{r.instrument_id}`, {r.participation}, {r.issue}: `{r.stance}` "
+              f"({r.specificity}). {r.rationale}" for r in mapping.itertuples()]
+    return lines + [""]
+
+
 PANEL = """\
 ## How the panel is derived
 
@@ -182,7 +209,8 @@ per state and issue.
 def codebook_markdown(directory=None) -> str:
     """The codebook; the roll-call section reads the tables in `directory`
     (default: the data the package serves)."""
-    parts = [INTRO, *_scale(), *_rollcalls(directory), PANEL.format(rules=RULES)]
+    parts = [INTRO, *_scale(), *_rollcalls(directory), *_instruments(directory),
+             PANEL.format(rules=RULES)]
     parts += ["## Vocabularies", ""]
     for title, values in [("issue", ISSUES), ("evidence_type (weakest first)",
                           EVIDENCE_TYPES), ("confidence", CONFIDENCE),
