@@ -16,7 +16,13 @@ ROLLCALL_SOURCES = ("source_id", "tally_source_id")
 def raw_dir(tmp_path):
     """A raw directory with tiny sources and observations of the tests' own,
     and the real actors and roll calls (rules that need every UN member)."""
-    raw = tmp_path / "raw"
+    return make_raw_dir(tmp_path)
+
+
+def make_raw_dir(base: Path) -> Path:
+    """The fixture raw directory, made under `base` (for fixtures of a wider
+    scope than one test)."""
+    raw = base / "raw"
     shutil.copytree(FIXTURES / "raw", raw)
     for name in REAL_FILES:
         shutil.copy(REPO / "data" / "raw" / name, raw / name)

@@ -4,13 +4,20 @@ instruments for their participants; and a build as of a past date."""
 import pandas as pd
 import pytest
 
-from conftest import append_row
+from conftest import append_row, make_raw_dir
 from stances.build import build, validate_raw
 from stances.errors import StancesValidationError
 
 
-def test_an_organisations_act_is_attributed_to_its_members_of_the_day(raw_dir, tmp_path):
-    obs = build(raw_dir, tmp_path / "out")["observations"].set_index("observation_id")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The fixtures built once for the tests that only read the output."""
+    base = tmp_path_factory.mktemp("derive")
+    return build(make_raw_dir(base), base / "out")
+
+
+def test_an_organisations_act_is_attributed_to_its_members_of_the_day(built):
+    obs = built["observations"].set_index("observation_id")
     derived = obs[obs.derived_from == "fix-eu-sanctions"]
     assert sorted(derived.actor_id) == ["DEU", "FRA"]  # GBR left in 2020
     row = derived.loc["fix-eu-sanctions:deu"]
@@ -19,8 +26,8 @@ def test_an_organisations_act_is_attributed_to_its_members_of_the_day(raw_dir, t
         obs.loc["fix-eu-sanctions"].derived_from)
 
 
-def test_an_instrument_yields_one_observation_per_participant_and_issue(raw_dir, tmp_path):
-    obs = build(raw_dir, tmp_path / "out")["observations"]
+def test_an_instrument_yields_one_observation_per_participant_and_issue(built):
+    obs = built["observations"]
     rows = obs[obs.observation_id.str.startswith("instrument:fixture-communique:")]
     got = rows.set_index("actor_id")[["stance", "date", "source_id"]]
     assert got.loc["DEU"].tolist() == ["condemns", pd.Timestamp("2024-06-16"), "fixture-news"]

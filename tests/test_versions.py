@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import stances
-from conftest import replace_line
+from conftest import make_raw_dir, replace_line
 from stances.build import build
 from stances.models import TABLES
 from stances.release import changelog_section, make_release, update_changelog
@@ -27,10 +27,12 @@ def test_loaded_frames_carry_their_version():
     assert stances.load("sources").attrs["stances_version"] == stances.__version__
 
 
-@pytest.fixture
-def two_releases(raw_dir, tmp_path):
+@pytest.fixture(scope="module")
+def two_releases(tmp_path_factory):
     """Release 1.0.0 of the fixtures, then 1.1.0 with one stance changed, one
-    observation added and one removed."""
+    observation added and one removed; made once for the module, read only."""
+    tmp_path = tmp_path_factory.mktemp("releases")
+    raw_dir = make_raw_dir(tmp_path)
     build(raw_dir, tmp_path / "p1", today=DAY)
     first = make_release("1.0.0", tmp_path / "v1.0.0", tmp_path / "p1", today=DAY)
     obs = raw_dir / "observations.csv"
