@@ -2,11 +2,14 @@
 
 import datetime as dt
 
+import pandas as pd
+import pandera.pandas as pa
 import pytest
 
 from conftest import append_row, replace_line
 from stances.build import validate_raw
 from stances.errors import Failure, StancesValidationError
+from stances.models.fields import SOURCE_ID
 
 TODAY = dt.date(2026, 11, 25)
 OBS = "fix-kaz-recognition,KAZ,recognition,2022-06-17,rejects,1,official_statement,high,fixture-news,paragraph 2,The president said his state does not recognise the two entities.,,person:kassym-jomart-tokayev,"
@@ -151,3 +154,36 @@ def test_every_failure_is_listed_at_once(raw_dir):
     columns = sorted((f.file.rsplit("/", 1)[1], f.column) for f in failures)
     assert columns == [("observations.csv", "actor_id"),
                        ("observations.csv", "date"), ("sources.csv", "kind")]
+
+
+def test_a_final_newline_does_not_slip_past_a_pattern(raw_dir):
+    # Python's $ matches before a final newline; the patterns end in \Z
+    failures = bad_obs(raw_dir, "fix-kaz-recognition,", '"fix-kaz-recognition\n",')
+    assert [(f.column, f.rule) for f in failures] == [
+        ("observation_id", "leading or trailing spaces (or a cell of spaces only)")]
+    schema = pa.DataFrameSchema({"id": pa.Column(str, pa.Check.str_matches(SOURCE_ID))})
+    with pytest.raises(pa.errors.SchemaError):
+        schema.validate(pd.DataFrame({"id": ["fixture-news\n"]}))
+
+
+def test_control_characters_are_refused(raw_dir):
+    failures = bad_obs(raw_dir, "The president said", "The president\x07 said")
+    assert [(f.column, f.rule) for f in failures] == [
+        ("summary", "an invisible control character in the cell; retype it")]
+
+
+def test_look_alike_letters_in_ids_are_named_non_ascii(raw_dir):
+    failures = bad_obs(raw_dir, "fix-kaz-recognition", "fix-kaz-r\u0435cognition")
+    assert ("observation_id", "a non-ASCII character (a look-alike letter?); ids "
+            "and codes are plain ASCII") in [(f.column, f.rule) for f in failures]
+
+
+def test_a_symlink_out_of_the_raw_folder_is_refused(raw_dir, tmp_path):
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_bytes((raw_dir / "sources.csv").read_bytes())
+    (raw_dir / "sources.csv").unlink()
+    (raw_dir / "sources.csv").symlink_to(outside)
+    failures = failures_for(raw_dir)
+    assert Failure(f"{raw_dir}/sources.csv", None, None, None,
+                   "a symbolic link to a file outside the raw folder; copy the "
+                   "file in instead") in failures

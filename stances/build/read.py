@@ -31,6 +31,10 @@ def read_raw(raw_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Failure]]:
 def read_csv(path: Path, columns: list[str]):
     """One CSV file; (None, failures) when it cannot be read as a table."""
     shown = str(path)
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        return None, [Failure(shown, None, None, None,
+                              "a symbolic link to a file outside the raw folder; "
+                              "copy the file in instead")]
     if not path.is_file():
         return None, [Failure(shown, None, None, None,
                               "file not found: every raw table needs its file")]

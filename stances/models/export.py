@@ -93,7 +93,9 @@ def frictionless_schema(name: str) -> dict:
         for check in c["checks"]:
             stats = check.get("statistics", {})
             if check["name"] == "str_matches":
-                constraints["pattern"] = stats["pattern"].strip("^$")
+                # Frictionless (JSON Schema) patterns match the whole value
+                # and know no \Z: drop our anchors
+                constraints["pattern"] = stats["pattern"].removeprefix("^").removesuffix("\\Z")
             elif check["name"] == "greater_than_or_equal_to":
                 constraints["minimum"] = stats["min_value"]
             elif check["name"] == "less_than_or_equal_to":

@@ -4,11 +4,11 @@ import pandera.pandas as pa
 
 # A state is its ISO 3166-1 alpha-3 code (Kosovo: XKX); other actors are
 # namespaced: entity:..., org:..., person:...
-ACTOR_ID = r"^(?:[A-Z]{3}|(?:entity|org|person):[a-z0-9]+(?:-[a-z0-9]+)*)$"
-SOURCE_ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
-OBSERVATION_ID = r"^[a-z0-9]+(?:[-_.:/][a-z0-9]+)*$"
-ISO3 = r"^[A-Z]{3}$"
-URL = r"^https?://[^\s]+$"
+ACTOR_ID = r"^(?:[A-Z]{3}|(?:entity|org|person):[a-z0-9]+(?:-[a-z0-9]+)*)\Z"
+SOURCE_ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z"
+OBSERVATION_ID = r"^[a-z0-9]+(?:[-_.:/][a-z0-9]+)*\Z"
+ISO3 = r"^[A-Z]{3}\Z"
+URL = r"^https?://[^\s]+\Z"
 
 
 def category(values, description, nullable=False):

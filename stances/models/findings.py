@@ -8,7 +8,7 @@ from pandera.typing import Series
 
 from .fields import SOURCE_ID, actor_ref, date, text
 
-FINDING_ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+FINDING_ID = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*\Z"
 
 
 class ThirdPartyFindings(pa.DataFrameModel):

@@ -10,7 +10,7 @@ from .stance import StanceRules
 from .vocab import (CONFIDENCE, EVIDENCE_TYPES, ISSUES, PARTICIPATION, SPECIFICITY,
                     STANCES)
 
-INSTRUMENT_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+INSTRUMENT_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z"
 
 
 class Memberships(pa.DataFrameModel):

@@ -12,8 +12,8 @@ from .vocab import BODIES, ISSUES, SPECIFICITY, STANCES, VOTES
 
 # ES-11/1 and 78/221 (General Assembly), S/RES/2623 (an adopted Security
 # Council resolution) or S/2022/155 (a Security Council draft that failed).
-RESOLUTION_ID = r"^(?:ES-\d+/\d+|\d+/\d+|S/RES/\d+|S/\d{4}/\d+)$"
-SYMBOL = r"^(?:A/RES/(?:ES-\d+/\d+|\d+/\d+)|S/RES/\d+ \(\d{4}\)|S/\d{4}/\d+)$"
+RESOLUTION_ID = r"^(?:ES-\d+/\d+|\d+/\d+|S/RES/\d+|S/\d{4}/\d+)\Z"
+SYMBOL = r"^(?:A/RES/(?:ES-\d+/\d+|\d+/\d+)|S/RES/\d+ \(\d{4}\)|S/\d{4}/\d+)\Z"
 COUNCIL_SEATS = 15
 
 
