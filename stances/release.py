@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pandas as pd
 import pyarrow.parquet as pq
 
 from .build.atomic import swap_in
@@ -29,8 +30,34 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# A cell that begins with one of these runs as a formula when the CSV is
+# opened in Excel or LibreOffice (CSV injection). The export neutralises it
+# the way OWASP recommends, with a leading apostrophe, which spreadsheets
+# show as text; a plain number such as -2 is left as it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = r"[+-]?\d+(?:\.\d+)?"
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell that a spreadsheet would run as a
+    formula prefixed with an apostrophe."""
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if isinstance(column.dtype, pd.CategoricalDtype) or not (
+                pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+            continue
+        text = column.astype("str")
+        risky = (column.notna() & text.str.startswith(FORMULA_START)
+                 & ~text.str.fullmatch(PLAIN_NUMBER))
+        if risky.any():
+            out[name] = column.where(~risky, "'" + text)
+    return out
+
+
 def _csv(frame, path: Path) -> None:
-    frame.to_csv(path, index=False, date_format="%Y-%m-%d", lineterminator="\n")
+    spreadsheet_safe(frame).to_csv(path, index=False, date_format="%Y-%m-%d",
+                                   lineterminator="\n")
 
 
 def make_release(version: str, out_dir=None, processed="data/processed",
@@ -52,7 +79,7 @@ def make_release(version: str, out_dir=None, processed="data/processed",
                   "codebook.md": codebook_markdown(processed)}
         if previous is not None:
             changes = diff(previous, processed)
-            changes.to_csv(staging / "diff.csv", index=False, lineterminator="\n")
+            _csv(changes, staging / "diff.csv")
             files.append({"name": "diff.csv", "sha256": _sha256(staging / "diff.csv"),
                           "bytes": (staging / "diff.csv").stat().st_size})
             extras["changes.md"] = changelog_section(version, date, previous, changes)

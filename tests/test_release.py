@@ -82,3 +82,30 @@ def test_citation_file_is_valid_cff(release):
 def test_bad_version_is_refused(tmp_path):
     with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
         make_release("../1", tmp_path / "x")
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(raw_dir, tmp_path):
+    from conftest import replace_line
+    from stances.build import build
+    from stances.release import spreadsheet_safe
+    replace_line(raw_dir / "observations.csv", "The president said his state",
+                 '=HYPERLINK(""http://example.org"") The president said his state')
+    build(raw_dir, tmp_path / "p1", today=DAY)
+    first = make_release("1.0.0", tmp_path / "v1", tmp_path / "p1", today=DAY)
+    replace_line(raw_dir / "observations.csv", "A regional leader rebuked",
+                 "@SUM(1) A regional leader rebuked")
+    build(raw_dir, tmp_path / "p2", today=DAY)
+    second = make_release("1.0.1", tmp_path / "v2", tmp_path / "p2", today=DAY,
+                          previous=first)
+    obs = pd.read_csv(first / "observations.csv")
+    assert obs.summary.str.startswith("'=HYPERLINK").sum() == 1
+    assert (pd.read_csv(first / "observations.csv").score < 0).any()  # numbers stay
+    changed = pd.read_csv(second / "diff.csv", dtype=str)
+    assert "'@SUM(1) A regional leader rebuked allies for not backing the invasion." in set(
+        changed.new)
+    assert not pd.read_parquet(first / "observations.parquet").summary.str.startswith(
+        "'").any()  # the Parquet files keep the values as coded
+    cells = pd.DataFrame({"a": ["-2", "+1.5", "-x", "=1", "\tx", None, "ok"]})
+    safe = spreadsheet_safe(cells).a
+    assert safe.isna().tolist() == [False] * 5 + [True, False]
+    assert safe.dropna().tolist() == ["-2", "+1.5", "'-x", "'=1", "'\tx", "ok"]
