@@ -6,10 +6,12 @@ hash matches, so an interrupted or tampered download never counts as good."""
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 import pooch
 import requests
+from tqdm.auto import tqdm
 
 from .versions import known_releases
 
@@ -17,6 +19,40 @@ DEFAULT_URL = "https://github.com/stances-data/stances/releases/download"
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 SAFE_NAME = re.compile(r"^(?:[a-z0-9_]+\.(?:parquet|csv|json|md)|CITATION\.cff)$")
 PROGRESS_BYTES = 1_000_000  # show a progress bar for files larger than this
+MANIFEST_BYTES = 1_000_000  # a manifest is a few kB: refuse anything larger
+DEADLINE_SECONDS = 600  # a whole file, not only each read
+READ_TIMEOUT_SECONDS = 30
+
+
+class TooLarge(Exception):
+    """A download grew past the size its manifest gives."""
+
+
+def bounded_downloader(max_bytes: int, progress: bool = False):
+    """A pooch downloader that stops a file as soon as it exceeds
+    `max_bytes`, and a download that runs past DEADLINE_SECONDS in all: it
+    reads whatever has arrived (read1), so a server that drips bytes, which
+    never trips a per-read timeout, still meets the deadline. With a
+    progress bar for a file a person waits for."""
+    def download(url, output_file, pooch_obj, check_only=False):
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        with requests.get(url, stream=True, timeout=READ_TIMEOUT_SECONDS) as response, \
+                open(output_file, "wb") as out, \
+                tqdm(total=max_bytes, unit="B", unit_scale=True, disable=not progress,
+                     desc=url.rsplit("/", 1)[-1]) as bar:
+            response.raise_for_status()
+            written = 0
+            while chunk := response.raw.read1(65536, decode_content=True):
+                written += len(chunk)
+                if written > max_bytes:
+                    raise TooLarge(f"{url} is larger than the {max_bytes:,} bytes "
+                                   "its release manifest gives")
+                if time.monotonic() > deadline:
+                    raise requests.Timeout(f"{url} took longer than "
+                                           f"{DEADLINE_SECONDS} s")
+                out.write(chunk)
+                bar.update(len(chunk))
+    return download
 
 
 def base_url() -> str:
@@ -35,12 +71,16 @@ def cached_versions() -> list[str]:
     return sorted(v for v in found if VERSION.match(v))
 
 
-def _retrieve(version: str, name: str, known_hash, progress=False) -> Path:
+def _retrieve(version: str, name: str, known_hash, max_bytes: int,
+              progress=False) -> Path:
     url = f"{base_url()}/v{version}/{name}"
     try:
         return Path(pooch.retrieve(url, known_hash=known_hash, fname=name,
                                    path=cache_dir() / f"v{version}",
-                                   progressbar=progress))
+                                   downloader=bounded_downloader(max_bytes, progress)))
+    except TooLarge as err:
+        raise ValueError(f"{err}; refusing it. The release or the server is "
+                         "not the one the manifest describes.") from None
     except requests.HTTPError as err:
         if err.response is not None and err.response.status_code == 404:
             raise FileNotFoundError(f"{url} was not found (HTTP 404)") from None
@@ -61,7 +101,8 @@ def manifest(version: str) -> dict:
     if not path.is_file() or version in known:
         try:  # a registered release's manifest is verified too
             sha = known.get(version)
-            path = _retrieve(version, "manifest.json", sha and f"sha256:{sha}")
+            path = _retrieve(version, "manifest.json", sha and f"sha256:{sha}",
+                             MANIFEST_BYTES)
         except FileNotFoundError:
             raise ValueError(
                 f"unknown version {version!r}: {base_url()}/v{version}/ has no "
@@ -84,7 +125,7 @@ def fetch(version: str, name: str) -> Path:
         raise ValueError(f"release {version} has no file {name!r}; it has: "
                          + ", ".join(sorted(files)))
     entry = files[name]
-    return _retrieve(version, name, f"sha256:{entry['sha256']}",
+    return _retrieve(version, name, f"sha256:{entry['sha256']}", entry["bytes"],
                      progress=entry["bytes"] > PROGRESS_BYTES)
 
 

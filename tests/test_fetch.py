@@ -151,3 +151,50 @@ def test_versions_shows_a_downloaded_release(server):
     v = stances.versions()
     cached = v[v["where"] == "cache"]
     assert list(cached.version) == [VERSION] and not cached.default.any()
+
+
+def test_a_file_larger_than_its_manifest_says_is_stopped(server):
+    release, _ = server
+    with open(release / "panel.parquet", "ab") as f:
+        f.write(b"\0" * 100_000)  # the manifest still gives the old size
+    with pytest.raises(ValueError, match="larger than the .* bytes its release manifest"):
+        fetch(VERSION, "panel.parquet")
+    assert not (cache_dir() / f"v{VERSION}" / "panel.parquet").exists()
+
+
+class Drip(Quiet):
+    """Sends one byte of a file a tenth of a second at a time."""
+
+    def do_GET(self):
+        import time
+        path = self.translate_path(self.path)
+        data = open(path, "rb").read()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            for i in range(len(data)):
+                self.wfile.write(data[i:i + 1])
+                self.wfile.flush()
+                time.sleep(0.1)
+        except OSError:  # the client hung up, as it should
+            pass
+
+
+def test_a_download_that_drips_past_the_deadline_is_stopped(served, tmp_path, monkeypatch):
+    import stances.fetch as fetching
+    handler = functools.partial(Drip, directory=str(served))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True  # closing does not wait for a dripping reply
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("STANCES_RELEASE_URL", f"http://127.0.0.1:{httpd.server_port}")
+    monkeypatch.setenv("STANCES_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(fetching, "DEADLINE_SECONDS", 0.5)
+    try:
+        with pytest.raises(ConnectionError, match="Timeout"):
+            manifest(VERSION)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
