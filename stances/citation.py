@@ -13,9 +13,14 @@ ABSTRACT = ("A validated, sourced dataset coding each state's stance on Russia's
 
 def cite(version: str | None = None, format: str = "bibtex",
          date: str | None = None) -> str:
-    """The citation of a version (default: the installed one), as BibTeX or APA."""
+    """The citation of a version (default: the installed one), as BibTeX or
+    APA; a version that exists nowhere is refused, never made up."""
     version = version or __version__
-    year = (date or RELEASE_DATE)[:4]
+    dates = _known_versions()
+    if version not in dates:
+        raise ValueError(f"unknown version {version!r}: the versions are "
+                         f"{', '.join(sorted(dates))} (see stances.versions())")
+    year = (date or dates[version] or RELEASE_DATE)[:4]
     if format == "bibtex":
         key = "stances_" + version.replace(".", "_")
         return (f"@misc{{{key},\n"
@@ -28,6 +33,18 @@ def cite(version: str | None = None, format: str = "bibtex",
     if format == "apa":
         return f"{AUTHOR} ({year}). {TITLE} (Version {version}) [Data set].\n"
     raise ValueError(f"unknown citation format {format!r}; use 'bibtex' or 'apa'")
+
+
+def _known_versions() -> dict:
+    """Every version that exists, with its date: installed, registered as
+    released, or in the download cache."""
+    from .fetch import cached_versions  # imported late: no cycle
+    from .versions import known_releases
+    dates = {__version__: RELEASE_DATE}
+    dates.update({r["version"]: r.get("date") for r in known_releases()})
+    for v in cached_versions():
+        dates.setdefault(v, None)
+    return dates
 
 
 def citation_cff(version: str | None = None, date: str | None = None) -> str:

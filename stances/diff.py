@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .fetch import VERSION
 from .load import load
 from .models import TABLES, get_table
 
@@ -17,6 +18,14 @@ def _load(which, name: str) -> pd.DataFrame:
     if Path(str(which)).is_dir():
         return load(name, directory=which)
     return load(name, version=str(which))
+
+
+def _check(which) -> None:
+    """Each side names something that can exist, before anything is fetched."""
+    if which == "installed" or Path(str(which)).is_dir() or VERSION.match(str(which)):
+        return
+    raise ValueError(f"{which!r} is neither a folder that exists nor a version of "
+                     "the form MAJOR.MINOR.PATCH (nor 'installed')")
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -61,6 +70,8 @@ def diff(a, b, table: str | None = None) -> pd.DataFrame:
     """Rows added, removed and changed from `a` to `b` (versions, "installed",
     or directories), for one table or all; changed cells with old and new."""
     names = [get_table(table).name] if table else list(TABLES)
+    _check(a)
+    _check(b)
     return pd.concat([diff_table(_load(a, n), _load(b, n), n) for n in names],
                      ignore_index=True)
 

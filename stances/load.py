@@ -56,6 +56,10 @@ def load(name: str, version: str | None = None, *, directory=None,
         from .fetch import fetch
         path = fetch(version, f"{name}.parquet")
     else:
+        if directory is not None and not Path(directory).is_dir():
+            raise FileNotFoundError(f"{directory}: no such folder; pass the folder "
+                                    "that holds the Parquet files (a build's --out, "
+                                    "or a release folder)")
         path = Path(directory or data_dir()) / f"{name}.parquet"
     try:
         table = pq.read_table(path)

@@ -3,6 +3,7 @@
 import re
 
 import pyarrow.parquet as pq
+import pytest
 
 from conftest import REPO, replace_line, run_cli
 from stances.build import build
@@ -77,3 +78,16 @@ def test_cli_runs_from_the_repository_with_defaults(tmp_path):
     # --out elsewhere, so that the committed outputs stay as they are
     result = run_cli("build", "--out", str(tmp_path / "o"), cwd=REPO)
     assert result.returncode == 0, result.stderr
+
+
+def test_messages_point_the_right_way_for_missing_folders(tmp_path):
+    import stances
+    done = run_cli("build", "--raw", str(tmp_path / "nowhere"), "--out",
+                   str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 1 and "no such folder" in done.stderr
+    assert "Check the path given to --raw" in done.stderr and "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []  # no lock, no data/ left behind
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        stances.load("panel", directory=tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="neither a folder that exists nor a version"):
+        stances.diff("installed", tmp_path / "nowhere")

@@ -10,7 +10,18 @@ def test_bibtex_names_the_version():
     text = stances.cite()
     assert text.startswith("@misc{stances_" + stances.__version__.replace(".", "_"))
     assert f"version = {{{stances.__version__}}}" in text
-    assert "version = {2.0.0}" in stances.cite("2.0.0")
+
+
+
+def test_a_registered_version_is_cited_and_an_unknown_one_refused(monkeypatch):
+    import importlib
+    module = importlib.import_module("stances.versions")  # the module, not the function
+    monkeypatch.setattr(module, "known_releases",
+                        lambda: [{"version": "2.0.0", "date": "2027-03-01"}])
+    text = stances.cite("2.0.0")
+    assert "version = {2.0.0}" in text and "year = {2027}" in text
+    with pytest.raises(ValueError, match="unknown version '9.9.9': the versions are"):
+        stances.cite("9.9.9")
 
 
 def test_apa_and_unknown_format():

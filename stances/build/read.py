@@ -18,6 +18,10 @@ RAW_FILES = {name: f"{name}.csv" for name, t in TABLES.items() if t.from_raw}
 
 def read_raw(raw_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Failure]]:
     """Every raw table as text, indexed by the line each row starts on."""
+    if not Path(raw_dir).is_dir():
+        return {}, [Failure(str(raw_dir), None, None, None,
+                            "no such folder: pass --raw the folder that holds the "
+                            "raw CSV files (data/raw)")]
     frames, failures = {}, []
     for name, file_name in RAW_FILES.items():
         path = Path(raw_dir) / file_name
