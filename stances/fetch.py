@@ -71,9 +71,16 @@ def cached_versions() -> list[str]:
     return sorted(v for v in found if VERSION.match(v))
 
 
+# pooch's own log lines ("Downloading data from ...", "Use this value as the
+# 'known_hash' ...") speak to pooch's users, not ours: our messages say what
+# went wrong, and the progress bar shows a long wait.
+pooch.get_logger().setLevel("WARNING")
+
+
 def _retrieve(version: str, name: str, known_hash, max_bytes: int,
               progress=False) -> Path:
     url = f"{base_url()}/v{version}/{name}"
+    cached = cache_dir() / f"v{version}" / name
     try:
         return Path(pooch.retrieve(url, known_hash=known_hash, fname=name,
                                    path=cache_dir() / f"v{version}",
@@ -86,6 +93,12 @@ def _retrieve(version: str, name: str, known_hash, max_bytes: int,
             raise FileNotFoundError(f"{url} was not found (HTTP 404)") from None
         raise ConnectionError(f"could not download {url}: {err}") from None
     except requests.RequestException as err:
+        if cached.is_file():  # pooch tried again because the copy did not match
+            raise ConnectionError(
+                f"the cached copy {cached} does not match the checksum in the "
+                f"release manifest, and {url} cannot be reached to replace it "
+                f"({err.__class__.__name__}). Delete {cached.parent} and download "
+                "again when online.") from None
         raise ConnectionError(
             f"could not download {url}: {err.__class__.__name__}. Check the "
             "connection, or STANCES_RELEASE_URL; files already in the cache "

@@ -198,3 +198,14 @@ def test_a_download_that_drips_past_the_deadline_is_stopped(served, tmp_path, mo
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+def test_a_damaged_cached_file_offline_says_so(server):
+    _, httpd = server
+    path = fetch(VERSION, "actors.parquet")
+    httpd.shutdown()
+    httpd.server_close()  # refuse connections at once, as a machine offline does
+    path.write_bytes(path.read_bytes()[:-10])  # damaged in the cache
+    with pytest.raises(ConnectionError, match="cached copy .* does not match the "
+                       "checksum .* Delete"):
+        fetch(VERSION, "actors.parquet")
