@@ -35,6 +35,27 @@ def tables() -> pd.DataFrame:
         columns=["table", "description"])
 
 
+# A real table expands about 1-5 times from its Parquet file; a file that
+# would expand far more, to something large, is refused before it is read.
+MAX_EXPANSION = 100
+EXPANSION_FLOOR_BYTES = 64 * 2**20
+
+
+def _refuse_bombs(path: Path) -> None:
+    """Read the file's metadata first: refuse one whose uncompressed size is
+    out of all proportion to its size on disk (a decompression bomb)."""
+    try:
+        meta = pq.ParquetFile(path).metadata
+    except (pa.ArrowException, OSError):
+        return  # the read below reports an unreadable file
+    expanded = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    on_disk = max(path.stat().st_size, 1)
+    if expanded > EXPANSION_FLOOR_BYTES and expanded > MAX_EXPANSION * on_disk:
+        raise ValueError(f"{path}: would expand from {on_disk:,} to {expanded:,} bytes "
+                         f"(more than {MAX_EXPANSION} times); refusing to read it. "
+                         "Download the release again from its official location.")
+
+
 def load(name: str, version: str | None = None, *, directory=None,
          validate: str = "fast") -> pd.DataFrame:
     """Load a table with its dtypes (ordered categoricals, dates, nullable
@@ -61,6 +82,7 @@ def load(name: str, version: str | None = None, *, directory=None,
                                     "that holds the Parquet files (a build's --out, "
                                     "or a release folder)")
         path = Path(directory or data_dir()) / f"{name}.parquet"
+    _refuse_bombs(path)
     try:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as err:

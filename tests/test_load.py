@@ -108,3 +108,17 @@ def test_truncated_file_is_refused(processed):
     path.write_bytes(path.read_bytes()[:100])
     with pytest.raises(ValueError, match="actors.parquet: cannot be read as Parquet"):
         stances.load("actors", directory=processed)
+
+
+def test_a_file_that_would_expand_out_of_all_proportion_is_refused(processed, monkeypatch):
+    import importlib
+
+    import numpy as np
+    import pyarrow as pa
+    loading = importlib.import_module("stances.load")  # the module, not the function
+    monkeypatch.setattr(loading, "EXPANSION_FLOOR_BYTES", 1_000_000)
+    path = processed / "actors.parquet"
+    pq.write_table(pa.table({"x": np.zeros(4_000_000, dtype="int8")}), path,
+                   compression="zstd")
+    with pytest.raises(ValueError, match="would expand from .* more than 100 times"):
+        stances.load("actors", directory=processed)
