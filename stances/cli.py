@@ -178,6 +178,13 @@ def main(argv=None) -> int:
     except (ValueError, FileNotFoundError, ConnectionError, RuntimeError) as err:
         print(f"stances {args.command}: {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # the operating system's no, in one line
+        where = err.filename or "a file"
+        print(f"stances {args.command}: could not write or read {where}: "
+              f"{err.strerror or err}. Choose a folder you can write to (and with "
+              "free space), then run it again; nothing was swapped in.",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

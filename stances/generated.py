@@ -15,6 +15,7 @@ from .models.vocab import (ACT_STATUS, ACTOR_KINDS, BASIS, BODIES, CONFIDENCE,
                            EVIDENCE_TYPES, ISSUES, MEANINGS, MISSING_REASONS,
                            PARTICIPATION, SCALE, SOURCE_KINDS, SPECIFICITY,
                            UN_STATUS, VOTES)
+from .build.atomic import write_text_atomic
 from .variables import codebook
 
 INTRO = """\
@@ -243,6 +244,6 @@ def write_generated(root=".") -> list[Path]:
     written = []
     for path, text in generated_files(root).items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_text_atomic(path, text)
         written.append(path)
     return written

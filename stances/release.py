@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from .build.atomic import swap_in
+from .build.atomic import swap_in, write_text_atomic
 from .build.write import to_arrow
 from .citation import LICENSE, TITLE, citation_cff
 from .generated import codebook_markdown
@@ -136,8 +136,7 @@ def _datapackage(version, date, files) -> dict:
 
 
 def _write_json(path: Path, data: dict) -> None:
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def changelog_section(version, date, previous, changes) -> str:
@@ -178,4 +177,4 @@ def update_changelog(path: Path, section: str) -> None:
     its title, above the earlier releases and the human notes."""
     text = path.read_text(encoding="utf-8") if path.is_file() else "# Changelog\n\n"
     head, _, rest = text.partition("\n\n")
-    path.write_text(f"{head}\n\n{section}\n{rest}", encoding="utf-8")
+    write_text_atomic(path, f"{head}\n\n{section}\n{rest}")

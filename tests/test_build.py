@@ -91,3 +91,16 @@ def test_messages_point_the_right_way_for_missing_folders(tmp_path):
         stances.load("panel", directory=tmp_path / "nowhere")
     with pytest.raises(ValueError, match="neither a folder that exists nor a version"):
         stances.diff("installed", tmp_path / "nowhere")
+
+
+def test_operating_system_failures_are_one_line_and_an_out_symlink_is_refused(raw_dir, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    done = run_cli("build", "--raw", str(raw_dir), "--out", str(blocker / "out"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("stances build: could not write or read")
+    assert len(done.stderr.strip().splitlines()) == 1
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    done = run_cli("build", "--raw", str(raw_dir), "--out", str(tmp_path / "link"))
+    assert done.returncode == 1 and "is a symbolic link" in done.stderr

@@ -100,3 +100,17 @@ def test_stale_processed_files_differ_from_a_rebuild_is_caught(raw_dir, tmp_path
     rebuilt = build(raw_dir, tmp_path / "again")["observations"]
     with pytest.raises(AssertionError):
         pd.testing.assert_frame_equal(committed, rebuilt)
+
+
+def test_a_text_write_that_fails_midway_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    from stances.build import atomic
+    path = tmp_path / "releases.json"
+    path.write_text("[]\n")
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(atomic.os, "replace", fail)
+    with pytest.raises(OSError, match="No space left"):
+        atomic.write_text_atomic(path, "[{\"version\": \"9.9.9\"}]\n")
+    assert path.read_text() == "[]\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["releases.json"]  # no temp left

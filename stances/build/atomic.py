@@ -86,3 +86,18 @@ def swap_in(staging: Path, out_dir: Path) -> None:
         os.replace(out_dir, old)
     os.replace(staging, out_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a text file whole or not at all: into a temporary file beside
+    it, flushed to disk, then renamed over it (one rename is atomic)."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
