@@ -159,7 +159,8 @@ BASIS = {
     "latest": "the latest evidence that is not a vote on a bundled text, "
     "with no durable evidence in force (or stronger later evidence of the "
     "same sign)",
-    "bundled_vote": "only votes on texts that bundle this issue with others",
+    "bundled_vote": "only votes on, or signatures of, texts that bundle this "
+    "issue with others (a resolution, a G20 or BRICS declaration)",
 }
 
 # What became of the state's durable evidence on the issue, as of the month.
