@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from .build.atomic import swap_in, write_text_atomic
+from .build.atomic import output_lock, swap_in, write_text_atomic
 from .build.write import to_arrow
 from .citation import LICENSE, TITLE, citation_cff
 from .generated import codebook_markdown
@@ -70,7 +70,13 @@ def make_release(version: str, out_dir=None, processed="data/processed",
         raise ValueError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
     out = Path(out_dir or Path("dist") / f"v{version}")
     date = (today or dt.date.today()).isoformat()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(out):  # one writer per release folder, as for builds
+        _write_release(version, out, processed, date, previous)
+    return out
+
+
+def _write_release(version, out: Path, processed, date: str, previous) -> None:
+    """Stage the bundle beside `out`, then swap it in whole."""
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a release is not
     try:
@@ -97,7 +103,6 @@ def make_release(version: str, out_dir=None, processed="data/processed",
         swap_in(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return out
 
 
 def _tables(version, processed, staging) -> list[dict]:

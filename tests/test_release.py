@@ -109,3 +109,12 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(raw_dir, tmp_path)
     safe = spreadsheet_safe(cells).a
     assert safe.isna().tolist() == [False] * 5 + [True, False]
     assert safe.dropna().tolist() == ["-2", "+1.5", "'-x", "'=1", "'\tx", "ok"]
+
+
+def test_a_second_release_into_the_same_folder_at_once_is_refused(tmp_path):
+    from stances.build.atomic import BuildLocked, output_lock
+    out = tmp_path / "v1.2.4"
+    with output_lock(out):
+        with pytest.raises(BuildLocked, match="another build is writing"):
+            make_release("1.2.4", out, today=DAY)
+    assert not out.exists()
