@@ -8,6 +8,7 @@ import os
 import re
 import time
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pooch
 import requests
@@ -24,8 +25,44 @@ DEADLINE_SECONDS = 600  # a whole file, not only each read
 READ_TIMEOUT_SECONDS = 30
 
 
+class ForeignRedirect(requests.ConnectionError):
+    """A server sent the download to a host the user did not choose."""
+
+
 class TooLarge(Exception):
     """A download grew past the size its manifest gives."""
+
+
+# GitHub serves release assets from these hosts after a redirect.
+GITHUB_ASSET_HOSTS = {"objects.githubusercontent.com",
+                      "release-assets.githubusercontent.com"}
+MAX_REDIRECTS = 5
+
+
+def _allowed_hosts() -> set:
+    """Where a download may be redirected: the host of the release URL the
+    user set (or the default), and GitHub's asset hosts for the default."""
+    hosts = {urlsplit(base_url()).netloc}
+    if base_url() == DEFAULT_URL:
+        hosts |= GITHUB_ASSET_HOSTS
+    return hosts
+
+
+def _get(url: str) -> requests.Response:
+    """GET, following redirects only to an allowed host."""
+    for _ in range(MAX_REDIRECTS + 1):
+        response = requests.get(url, stream=True, timeout=READ_TIMEOUT_SECONDS,
+                                allow_redirects=False)
+        if not response.is_redirect:
+            return response
+        target = urljoin(url, response.headers["location"])
+        response.close()
+        if urlsplit(target).netloc not in _allowed_hosts():
+            raise ForeignRedirect(
+                f"{url} redirects to another host, {urlsplit(target).netloc}; "
+                "set STANCES_RELEASE_URL to that host if you trust it")
+        url = target
+    raise requests.TooManyRedirects(f"{url}: more than {MAX_REDIRECTS} redirects")
 
 
 def bounded_downloader(max_bytes: int, progress: bool = False):
@@ -36,7 +73,7 @@ def bounded_downloader(max_bytes: int, progress: bool = False):
     progress bar for a file a person waits for."""
     def download(url, output_file, pooch_obj, check_only=False):
         deadline = time.monotonic() + DEADLINE_SECONDS
-        with requests.get(url, stream=True, timeout=READ_TIMEOUT_SECONDS) as response, \
+        with _get(url) as response, \
                 open(output_file, "wb") as out, \
                 tqdm(total=max_bytes, unit="B", unit_scale=True, disable=not progress,
                      desc=url.rsplit("/", 1)[-1]) as bar:
@@ -85,6 +122,8 @@ def _retrieve(version: str, name: str, known_hash, max_bytes: int,
         return Path(pooch.retrieve(url, known_hash=known_hash, fname=name,
                                    path=cache_dir() / f"v{version}",
                                    downloader=bounded_downloader(max_bytes, progress)))
+    except ForeignRedirect as err:
+        raise ConnectionError(f"{err}; refusing to follow it.") from None
     except TooLarge as err:
         raise ValueError(f"{err}; refusing it. The release or the server is "
                          "not the one the manifest describes.") from None

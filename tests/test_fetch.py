@@ -209,3 +209,31 @@ def test_a_damaged_cached_file_offline_says_so(server):
     with pytest.raises(ConnectionError, match="cached copy .* does not match the "
                        "checksum .* Delete"):
         fetch(VERSION, "actors.parquet")
+
+
+class Redirect(Quiet):
+    """Sends every request on to another server."""
+    target = ""
+
+    def do_GET(self):
+        self.send_response(302)
+        self.send_header("Location", self.target + self.path)
+        self.end_headers()
+
+
+def test_a_redirect_to_another_host_is_not_followed(server, monkeypatch):
+    _, real = server  # the real release, on another port: another host
+    handler = type("ToReal", (Redirect,), {
+        "target": f"http://127.0.0.1:{real.server_port}"})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("STANCES_RELEASE_URL", f"http://127.0.0.1:{httpd.server_port}")
+    try:
+        with pytest.raises(ConnectionError, match="redirects to another host, "
+                           f"127.0.0.1:{real.server_port}; .* refusing to follow"):
+            manifest(VERSION)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
