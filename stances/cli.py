@@ -68,7 +68,12 @@ def _schemas(args) -> int:
 def _release(args) -> int:
     from pathlib import Path
 
-    from .release import make_release, register, update_changelog
+    from .release import make_release, register, update_changelog, write_signed_index
+    if args.sign_key:
+        if not args.register:
+            raise ValueError("--sign-key signs the registry: give --register too")
+        from .trust import check_signing_key
+        check_signing_key(Path(args.sign_key).read_bytes())
     out = make_release(args.version, args.out, args.processed, args.as_of,
                        args.previous)
     print(f"Wrote release {args.version} to {out}")
@@ -78,6 +83,23 @@ def _release(args) -> int:
     if args.register:
         register(out, Path(args.register))
         print(f"Registered {args.version} in {args.register}")
+    if args.sign_key:
+        index = write_signed_index(Path(args.register), Path(args.sign_key), out.parent)
+        print(f"Signed the release index: {index} (publish it with its .sig)")
+    return 0
+
+
+def _keygen(args) -> int:
+    import os
+
+    from .trust import generate_key
+    pem, public = generate_key()
+    fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+    print(f"Wrote the private key to {args.out} (keep it secret, out of the "
+          "repository). Add this line to stances/release_keys.txt:")
+    print(public)
     return 0
 
 
@@ -154,7 +176,13 @@ def main(argv=None) -> int:
                    help="add the generated data changes to this changelog")
     p.add_argument("--register", default=None, metavar="stances/releases.json",
                    help="record the release in the package's registry once published")
+    p.add_argument("--sign-key", default=None, metavar="KEY.pem",
+                   help="sign the registry as the release index, written to "
+                   "index/ beside the release (see 'stances keygen')")
     p.set_defaults(func=_release)
+    p = sub.add_parser("keygen", help="make a key for signing the release index")
+    p.add_argument("out", help="file for the private key (must not exist)")
+    p.set_defaults(func=_keygen)
     p = sub.add_parser("download", help="download and verify a release into the cache")
     p.add_argument("version", help="release version, e.g. 0.1.0")
     p.set_defaults(func=_download)

@@ -6,6 +6,7 @@ hash matches, so an interrupted or tampered download never counts as good."""
 import json
 import os
 import re
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +15,7 @@ import pooch
 import requests
 from tqdm.auto import tqdm
 
+from .trust import INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, pinned, verify_index
 from .versions import known_releases
 
 DEFAULT_URL = "https://github.com/stances-data/stances/releases/download"
@@ -145,27 +147,83 @@ def _retrieve(version: str, name: str, known_hash, max_bytes: int,
 
 
 def manifest(version: str) -> dict:
-    """The release's manifest, from the cache when it is there."""
+    """The release's manifest, verified against the SHA-256 this package
+    vouches for (see stances.trust), from the cache when it is there."""
     if not VERSION.match(str(version)):
         raise ValueError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
-    path = cache_dir() / f"v{version}" / "manifest.json"
-    known = {r["version"]: r["manifest_sha256"] for r in known_releases()}
-    if not path.is_file() or version in known:
-        try:  # a registered release's manifest is verified too
-            sha = known.get(version)
-            path = _retrieve(version, "manifest.json", sha and f"sha256:{sha}",
-                             MANIFEST_BYTES)
-        except FileNotFoundError:
-            raise ValueError(
-                f"unknown version {version!r}: {base_url()}/v{version}/ has no "
-                f"manifest.json. Versions in the cache: "
-                f"{', '.join(cached_versions()) or 'none'}") from None
+    sha = _manifest_sha256(version)
+    try:
+        path = _retrieve(version, "manifest.json", f"sha256:{sha}", MANIFEST_BYTES)
+    except FileNotFoundError:
+        raise ValueError(f"release {version} is listed as published but "
+                         f"{base_url()}/v{version}/manifest.json was not found") from None
     data = json.loads(path.read_text(encoding="utf-8"))
     for entry in data["files"]:
         if not SAFE_NAME.match(entry["name"]):
             raise ValueError(f"manifest of {version} names an unsafe file "
                              f"{entry['name']!r}; refusing to use it")
     return data
+
+
+def _manifest_sha256(version: str) -> str:
+    """The manifest hash of a release: pinned in the package, else from the
+    signed release index (the cached copy if it lists the version, since a
+    published version's hash never changes; else a fresh one)."""
+    known = pinned(known_releases())
+    if version in known:
+        return known[version]
+    index = _cached_index()
+    if version not in index:
+        index = _fresh_index()
+    if version not in index:
+        raise ValueError(
+            f"unknown version {version!r}: neither this package nor the signed "
+            f"release index at {base_url()}/{INDEX} lists it. Releases listed: "
+            f"{', '.join(sorted(known | index)) or 'none'}. {UPGRADE}")
+    return index[version]
+
+
+def _cached_index() -> dict:
+    folder = cache_dir()
+    data, sig = folder / INDEX, folder / SIGNATURE
+    if not (data.is_file() and sig.is_file()):
+        return {}
+    return verify_index(data.read_bytes(), sig.read_bytes(), str(data))
+
+
+def _fresh_index() -> dict:
+    """Download the release index and its signature, verify them, and only
+    then keep them in the cache."""
+    try:
+        data, sig = _small(INDEX), _small(SIGNATURE)
+    except (requests.HTTPError, TooLarge) as err:  # the site has no usable index
+        raise UnverifiedRelease(
+            f"cannot verify a release that is not pinned in this package: the "
+            f"signed release index {base_url()}/{INDEX} could not be read "
+            f"({err.__class__.__name__}: {err}). {UPGRADE}") from None
+    except ForeignRedirect as err:
+        raise ConnectionError(f"{err}; refusing to follow it.") from None
+    except requests.RequestException as err:
+        raise ConnectionError(
+            f"could not download the signed release index {base_url()}/{INDEX}: "
+            f"{err.__class__.__name__}: {err}. Check the connection, or "
+            "STANCES_RELEASE_URL.") from None
+    index = verify_index(data, sig, f"{base_url()}/{INDEX}")
+    for name, content in ((INDEX, data), (SIGNATURE, sig)):
+        target = cache_dir() / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+        tmp.write_bytes(content)
+        os.replace(tmp, target)
+    return index
+
+
+def _small(name: str) -> bytes:
+    """A small file from the release site, within MANIFEST_BYTES."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "download"
+        bounded_downloader(MANIFEST_BYTES)(f"{base_url()}/{name}", out, None)
+        return out.read_bytes()
 
 
 def fetch(version: str, name: str) -> Path:

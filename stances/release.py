@@ -20,6 +20,7 @@ from .fetch import VERSION
 from .load import load
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
+from .trust import INDEX, SIGNATURE, sign, verify_index
 
 HASHES = ("sha256 is of each file's bytes. content_sha256 is of the table's "
           "CSV export: it stays the same when only the Parquet writer's "
@@ -175,6 +176,21 @@ def register(release_dir: Path, registry: Path) -> dict:
              if e["version"] != entry["version"]]
     _write_json(registry, sorted(known + [entry], key=lambda e: e["version"]))
     return entry
+
+
+def write_signed_index(registry: Path, key_file: Path, site: Path) -> Path:
+    """Publish the registry as the signed release index: `site`/index/
+    releases.json and its Ed25519 signature, made with the private key in
+    `key_file`. Users whose package predates a release verify its manifest
+    through this index (see stances.trust); the signature is checked against
+    the shipped keys before anything is written."""
+    data = Path(registry).read_bytes()
+    signature = sign(data, Path(key_file).read_bytes())
+    verify_index(data, signature, str(registry))  # signed by a key we ship?
+    (Path(site) / INDEX).parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(Path(site) / INDEX, data)
+    write_text_atomic(Path(site) / SIGNATURE, signature)
+    return Path(site) / INDEX
 
 
 def update_changelog(path: Path, section: str) -> None:

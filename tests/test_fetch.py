@@ -3,6 +3,8 @@ stopped by the tests, serving a release the tests build."""
 
 import datetime as dt
 import functools
+import hashlib
+import json
 import http.server
 import shutil
 import threading
@@ -11,10 +13,30 @@ import pandas as pd
 import pytest
 
 import stances
+from stances import trust
 from stances.fetch import cache_dir, download, fetch, manifest
-from stances.release import make_release
+from stances.release import make_release, register, write_signed_index
 
 VERSION = "7.0.1"
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory):
+    """A signing key of the tests' own: (private key file, public key)."""
+    pem, public = trust.generate_key()
+    path = tmp_path_factory.mktemp("keys") / "signing.pem"
+    path.write_bytes(pem)
+    return path, public
+
+
+def publish(site, key_file) -> None:
+    """Register every release under `site` and sign the index, as the
+    maintainers do at each release."""
+    registry = site / "registry.json"
+    registry.write_text("[]")
+    for release in sorted(site.glob("v*")):
+        register(release, registry)
+    write_signed_index(registry, key_file, site)
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -23,17 +45,28 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """A release tree on disk: {root}/v{VERSION}/..."""
+def served(tmp_path_factory, keys):
+    """A release tree on disk, {root}/v{VERSION}/..., published after this
+    package was built: not pinned, listed in the signed index."""
     root = tmp_path_factory.mktemp("site")
     make_release(VERSION, root / f"v{VERSION}", today=dt.date(2026, 11, 25))
+    with pytest.MonkeyPatch.context() as mp:  # signing checks the key is trusted
+        mp.setattr(trust, "trusted_keys", lambda: [_key(keys[1])])
+        publish(root, keys[0])
     return root
 
 
+def _key(public):
+    import base64
+    return trust.Ed25519PublicKey.from_public_bytes(base64.b64decode(public))
+
+
 @pytest.fixture
-def server(served, tmp_path, monkeypatch):
+def server(served, keys, tmp_path, monkeypatch):
     """The served release, a copy per test so that a test may tamper with it;
-    the base URL and an empty cache in the environment."""
+    the base URL and an empty cache in the environment; the tests' key the
+    only one trusted."""
+    monkeypatch.setattr(trust, "trusted_keys", lambda: [_key(keys[1])])
     root = tmp_path / "site"
     shutil.copytree(served, root)
     handler = functools.partial(Quiet, directory=str(root))
@@ -119,19 +152,17 @@ def test_versions_never_build_paths(server, version):
         stances.load("actors", version=version)
 
 
-def test_unsafe_file_names_in_a_manifest_are_refused(server):
+def test_unsafe_file_names_in_a_manifest_are_refused(server, keys):
     release, _ = server
     text = (release / "manifest.json").read_text()
     (release / "manifest.json").write_text(text.replace('"actors.csv"', '"../../evil.csv"'))
+    publish(release.parent, keys[0])  # even in a manifest the maintainers signed
     with pytest.raises(ValueError, match="unsafe file"):
         manifest(VERSION)
 
 
 def test_a_registered_release_has_its_manifest_verified(server, tmp_path, monkeypatch):
-    import json
-
     from stances import fetch as fetch_module
-    from stances.release import register
     release, _ = server
     registry = tmp_path / "releases.json"
     registry.write_text("[]")
@@ -237,3 +268,49 @@ def test_a_redirect_to_another_host_is_not_followed(server, monkeypatch):
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+# The chain of trust: a server (or anyone between it and the user) that
+# rewrites a table and its manifest together, or the index too, is caught.
+
+def test_a_table_rewritten_with_its_manifest_is_refused(server):
+    release, _ = server
+    (release / "actors.csv").write_text("actor_id\nXXX\n")
+    text = (release / "manifest.json").read_text()
+    entry = next(f for f in json.loads(text)["files"] if f["name"] == "actors.csv")
+    forged = hashlib.sha256(b"actor_id\nXXX\n").hexdigest()
+    (release / "manifest.json").write_text(text.replace(entry["sha256"], forged))
+    with pytest.raises(ValueError, match="manifest.json"):
+        fetch(VERSION, "actors.csv")
+    assert not (cache_dir() / f"v{VERSION}" / "actors.csv").exists()
+
+
+def test_an_index_signed_with_another_key_is_refused(server, tmp_path):
+    release, _ = server
+    other = tmp_path / "other.pem"
+    other.write_bytes(trust.generate_key()[0])
+    registry = json.loads((release.parent / "registry.json").read_text())
+    registry[0]["manifest_sha256"] = "0" * 64
+    data = json.dumps(registry).encode()
+    (release.parent / trust.INDEX).write_bytes(data)
+    (release.parent / trust.SIGNATURE).write_bytes(trust.sign(data, other.read_bytes()))
+    with pytest.raises(trust.UnverifiedRelease, match="signature does not verify"):
+        manifest(VERSION)
+    assert not (cache_dir() / trust.INDEX).exists()
+
+
+def test_an_unpinned_release_without_an_index_says_upgrade(server):
+    release, _ = server
+    (release.parent / trust.SIGNATURE).unlink()
+    with pytest.raises(trust.UnverifiedRelease, match=r"pip install -U stances"):
+        stances.load("actors", version=VERSION)
+
+
+def test_a_pinned_release_needs_no_index(server, monkeypatch):
+    from stances import fetch as fetch_module
+    release, _ = server
+    sha = hashlib.sha256((release / "manifest.json").read_bytes()).hexdigest()
+    monkeypatch.setattr(fetch_module, "known_releases",
+                        lambda: [{"version": VERSION, "manifest_sha256": sha}])
+    (release.parent / trust.INDEX).unlink()
+    assert manifest(VERSION)["version"] == VERSION

@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import pytest
 
-from conftest import REPO
+from conftest import REPO, run_cli
 from stances.models import TABLES
 from stances.release import make_release
 
@@ -118,3 +118,40 @@ def test_a_second_release_into_the_same_folder_at_once_is_refused(tmp_path):
         with pytest.raises(BuildLocked, match="another build is writing"):
             make_release("1.2.4", out, today=DAY)
     assert not out.exists()
+
+
+
+def test_keygen_then_release_signs_the_index_only_with_a_shipped_key(tmp_path, monkeypatch):
+    """The maintainers' path: a key from `stances keygen`; a release signed
+    with a key the package does not ship is refused before anything is
+    written; with a shipped key, the index verifies and lists the release."""
+    from cryptography.hazmat.primitives import serialization
+
+    from stances import trust
+    from stances.release import register, write_signed_index
+    key = tmp_path / "k.pem"
+    made = run_cli("keygen", str(key))
+    assert made.returncode == 0 and oct(key.stat().st_mode & 0o777) == "0o600"
+    registry = tmp_path / "releases.json"
+    registry.write_text("[]")
+    out = tmp_path / "site" / "v9.9.9"
+    refused = run_cli("release", "--version", "9.9.9", "--out", str(out),
+                      "--register", str(registry), "--sign-key", str(key))
+    assert refused.returncode == 1 and "not one this package ships" in refused.stderr
+    assert not out.exists() and registry.read_text() == "[]"
+
+    public = made.stdout.strip().splitlines()[-1]
+    raw = serialization.load_pem_private_key(key.read_bytes(), None).public_key()
+    assert trust._public_line(raw) == public  # keygen prints the line to ship
+    monkeypatch.setattr(trust, "trusted_keys", lambda: [raw])
+    make_release("9.9.9", out, today=dt.date(2026, 12, 1))
+    register(out, registry)
+    index = write_signed_index(registry, key, out.parent)
+    listed = trust.verify_index(index.read_bytes(),
+                                (out.parent / trust.SIGNATURE).read_bytes(), "index")
+    assert listed == {"9.9.9": json.loads(registry.read_text())[0]["manifest_sha256"]}
+
+
+def test_the_package_ships_a_release_key():
+    from stances import trust
+    assert len(trust.trusted_keys()) >= 1

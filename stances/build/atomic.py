@@ -88,14 +88,16 @@ def swap_in(staging: Path, out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a text file whole or not at all: into a temporary file beside
-    it, flushed to disk, then renamed over it (one rename is atomic)."""
+def write_text_atomic(path: Path, text: str | bytes) -> None:
+    """Write a file (text as UTF-8, or bytes) whole or not at all: into a
+    temporary file beside it, flushed to disk, then renamed over it (one
+    rename is atomic)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with open(tmp, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
