@@ -29,7 +29,7 @@ TASKS = {
     "import": "t = clock(); import stances; done(clock() - t)",
     "load": "import stances; stances.load(ARG); t = clock(); "
             "[stances.load(ARG) for _ in range(R)]; done((clock() - t) / R)",
-    "pyarrow": "import pyarrow.parquet as pq; from stances.load import data_dir; "
+    "pyarrow": "import pyarrow.parquet as pq; from stances.reading import data_dir; "
                "p = data_dir() / f'{ARG}.parquet'; pq.read_table(p).to_pandas(); "
                "t = clock(); [pq.read_table(p).to_pandas() for _ in range(R)]; "
                "done((clock() - t) / R)",
@@ -41,7 +41,7 @@ TASKS = {
     "load_fast": "import stances, pathlib; p = pathlib.Path(ARG); t = clock(); "
                  "stances.load('observations', directory=p.parent); done(clock() - t)",
     "panel": "import pandas as pd, pathlib, stances, synthetic; "
-             "from stances.build.panel import derive_panel; "
+             "from stances.pipeline.panel import derive_panel; "
              "obs = stances.load('observations', directory=pathlib.Path(ARG).parent); "
              "actors = synthetic.actors_table(); "
              "t = clock(); derive_panel(obs, actors, pd.Timestamp('2026-11-30')); "
@@ -100,7 +100,7 @@ def real_data(tmp: Path) -> dict:
 def synthetic_data(sizes, tmp: Path) -> dict:
     sys.path.insert(0, str(HERE))
     import synthetic
-    from stances.build.write import to_arrow
+    from stances.pipeline.write import to_arrow
     import pyarrow.parquet as pq
     out = {}
     for n in sizes:

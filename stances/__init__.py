@@ -9,12 +9,12 @@
 
 from ._version import __version__
 from .citation import cite
-from .diff import diff
+from .compare import diff
 from .errors import StancesValidationError
-from .load import load, tables, validate
+from .reading import load, tables, validate
 from .trail import sources_for
 from .variables import codebook, find_var
-from .versions import versions
+from .registry import versions
 
 __all__ = ["__version__", "StancesValidationError", "cite", "codebook", "diff",
            "find_var", "load", "sources_for", "tables", "validate", "versions"]

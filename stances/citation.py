@@ -39,7 +39,7 @@ def _known_versions() -> dict:
     """Every version that exists, with its date: installed, registered as
     released, or in the download cache."""
     from .fetch import cached_versions  # imported late: no cycle
-    from .versions import known_releases
+    from .registry import known_releases
     dates = {__version__: RELEASE_DATE}
     dates.update({r["version"]: r.get("date") for r in known_releases()})
     for v in cached_versions():

@@ -28,7 +28,7 @@ def _summary(tables) -> str:
 
 
 def _build(args) -> int:
-    from .build import build
+    from .pipeline import build
     tables = build(args.raw, args.out, as_of=args.as_of)
     print(_summary(tables))
     print(f"Wrote {len(tables)} Parquet files to {args.out}")
@@ -36,7 +36,7 @@ def _build(args) -> int:
 
 
 def _validate(args) -> int:
-    from .build import validate_raw
+    from .pipeline import validate_raw
     typed = validate_raw(args.raw)
     print(f"{args.raw}: valid ({', '.join(f'{n} {len(f)} rows' for n, f in typed.items())})")
     return 0
@@ -46,8 +46,8 @@ def _import_votes(args) -> int:
     import csv
     from pathlib import Path
 
-    from .build import validate_raw
-    from .build.unextract import find_record, votes_from_record
+    from .pipeline import validate_raw
+    from .pipeline.unextract import find_record, votes_from_record
     typed = validate_raw(args.raw)
     members = set(typed["actors"].loc[typed["actors"].un_status == "member", "actor_id"])
     lines = Path(args.extract).read_text(encoding="utf-8").splitlines()
@@ -117,13 +117,13 @@ def _cite(args) -> int:
 
 
 def _versions(args) -> int:
-    from .versions import versions
+    from .registry import versions
     print(versions().to_string(index=False))
     return 0
 
 
 def _diff(args) -> int:
-    from .diff import diff, summary
+    from .compare import diff, summary
     changes = diff(args.a, args.b, args.table)
     print(f"Changes from {args.a} to {args.b}:")
     print(summary(changes).to_string(index=False) if len(changes) else "  none")

@@ -16,7 +16,7 @@ import requests
 from tqdm.auto import tqdm
 
 from .trust import INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, pinned, verify_index
-from .versions import known_releases
+from .registry import known_releases
 
 DEFAULT_URL = "https://github.com/stances-data/stances/releases/download"
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .citation import citation_cff
-from .load import load
+from .reading import load
 from .models import TABLES
 from .models.actors import UN_MEMBERS
 from .models.panel import RULES
@@ -15,7 +15,7 @@ from .models.vocab import (ACT_STATUS, ACTOR_KINDS, BASIS, BODIES, CONFIDENCE,
                            EVIDENCE_TYPES, ISSUES, MEANINGS, MISSING_REASONS,
                            PARTICIPATION, SCALE, SOURCE_KINDS, SPECIFICITY,
                            UN_STATUS, VOTES)
-from .build.atomic import write_text_atomic
+from .pipeline.atomic import write_text_atomic
 from .variables import codebook
 
 INTRO = """\

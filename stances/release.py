@@ -11,13 +11,13 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from .build.atomic import output_lock, swap_in, write_text_atomic
-from .build.write import to_arrow
+from .pipeline.atomic import output_lock, swap_in, write_text_atomic
+from .pipeline.write import to_arrow
 from .citation import LICENSE, TITLE, citation_cff
 from .generated import codebook_markdown
-from .diff import diff, summary
+from .compare import diff, summary
 from .fetch import VERSION
-from .load import load
+from .reading import load
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
 from .trust import INDEX, SIGNATURE, sign, verify_index

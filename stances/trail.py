@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from .load import load
+from .reading import load
 
 
 def sources_for(frame: pd.DataFrame, *, version=None, directory=None) -> pd.DataFrame:

@@ -6,8 +6,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import REPO, replace_line, run_cli
-from stances.build import build
-from stances.build.write import META_FINGERPRINT, META_VERSION
+from stances.pipeline import build
+from stances.pipeline.write import META_FINGERPRINT, META_VERSION
 from stances.models import TABLES
 from stances.models.export import fingerprint
 

@@ -15,7 +15,7 @@ def test_bibtex_names_the_version():
 
 def test_a_registered_version_is_cited_and_an_unknown_one_refused(monkeypatch):
     import importlib
-    module = importlib.import_module("stances.versions")  # the module, not the function
+    module = importlib.import_module("stances.registry")
     monkeypatch.setattr(module, "known_releases",
                         lambda: [{"version": "2.0.0", "date": "2027-03-01"}])
     text = stances.cite("2.0.0")

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from conftest import append_row, make_raw_dir
-from stances.build import build, validate_raw
+from stances.pipeline import build, validate_raw
 from stances.errors import StancesValidationError
 
 

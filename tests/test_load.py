@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import stances
-from stances.build import build
+from stances.pipeline import build
 from stances.errors import StancesValidationError
 
 
@@ -64,7 +64,7 @@ def test_stale_fingerprint_is_refused(processed):
 
 def test_loading_never_imports_the_build():
     code = ("import sys, stances; stances.load('observations'); "
-            "print(any(m.startswith('stances.build') for m in sys.modules))")
+            "print(any(m.startswith('stances.pipeline') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "False"
@@ -115,7 +115,7 @@ def test_a_file_that_would_expand_out_of_all_proportion_is_refused(processed, mo
 
     import numpy as np
     import pyarrow as pa
-    loading = importlib.import_module("stances.load")  # the module, not the function
+    loading = importlib.import_module("stances.reading")
     monkeypatch.setattr(loading, "EXPANSION_FLOOR_BYTES", 1_000_000)
     path = processed / "actors.parquet"
     pq.write_table(pa.table({"x": np.zeros(1_000_000, dtype="int64")}), path,

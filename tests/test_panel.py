@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from stances.build.panel import derive_panel, derive_state_month
+from stances.pipeline.panel import derive_panel, derive_state_month
 from stances.models import TABLES
 from stances.models.panel import Panel, StateMonth
 
@@ -227,7 +227,7 @@ def test_panel_schema_catches(change, rule):
 
 
 def test_the_build_refuses_a_panel_citing_a_missing_observation():
-    from stances.build.derive import _check_references
+    from stances.pipeline.derive import _check_references
     from stances.errors import StancesValidationError
     p = panel(ob("AAA", "war", "2022-03-02", "condemns", 1)).reset_index()
     cited = p.observation_id.dropna().iloc[0]

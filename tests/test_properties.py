@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import stances
 from conftest import FIXTURES, REPO
-from stances.build import build, validate_raw
+from stances.pipeline import build, validate_raw
 from stances.errors import StancesValidationError
 from stances.models import TABLES
 from stances.models.vocab import CONFIDENCE, EVIDENCE_TYPES, SCALE

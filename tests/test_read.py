@@ -1,6 +1,6 @@
 """Reading raw CSV: file-level problems, each with its own message."""
 
-from stances.build.read import read_csv
+from stances.pipeline.read import read_csv
 from stances.errors import Failure
 from stances.models import TABLES
 

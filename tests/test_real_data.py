@@ -7,7 +7,7 @@ import pytest
 
 import stances
 from conftest import REPO
-from stances.build import build
+from stances.pipeline import build
 from stances.models import TABLES
 
 

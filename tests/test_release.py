@@ -86,7 +86,7 @@ def test_bad_version_is_refused(tmp_path):
 
 def test_csv_cells_that_would_run_as_formulas_are_neutralised(raw_dir, tmp_path):
     from conftest import replace_line
-    from stances.build import build
+    from stances.pipeline import build
     from stances.release import spreadsheet_safe
     replace_line(raw_dir / "observations.csv", "The president said his state",
                  '=HYPERLINK(""http://example.org"") The president said his state')
@@ -112,7 +112,7 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(raw_dir, tmp_path)
 
 
 def test_a_second_release_into_the_same_folder_at_once_is_refused(tmp_path):
-    from stances.build.atomic import BuildLocked, output_lock
+    from stances.pipeline.atomic import BuildLocked, output_lock
     out = tmp_path / "v1.2.4"
     with output_lock(out):
         with pytest.raises(BuildLocked, match="another build is writing"):

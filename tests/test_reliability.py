@@ -11,21 +11,21 @@ import pytest
 
 import stances
 from conftest import REPO, append_row, run_cli
-from stances.build import build
+from stances.pipeline import build
 from stances.errors import StancesValidationError
 
 # A build that announces each Parquet file it writes and then waits, so that
 # a test can stop it at a known point in the middle of writing.
 SLOW_BUILD = """
 import sys, time
-import stances.build.write as write
+import stances.pipeline.write as write
 real = write.pq.write_table
 def slow(*args, **kwargs):
     real(*args, **kwargs)
     print("wrote", flush=True)
     time.sleep(60)
 write.pq.write_table = slow
-from stances.build import build
+from stances.pipeline import build
 build(sys.argv[1], sys.argv[2])
 """
 
@@ -77,7 +77,7 @@ def test_observation_citing_itself_is_refused(raw_dir):
                "self-cite,UZB,war,2022-03-01,neutral,0,official_statement,medium,"
                "self-cite,paragraph 9,A fixture statement calling for talks.,,,,,,")
     with pytest.raises(StancesValidationError) as info:
-        stances.build.validate_raw(raw_dir)
+        stances.pipeline.validate_raw(raw_dir)
     rules = {(f.column, f.rule) for f in info.value.failures}
     assert ("source_id", "an observation cannot cite itself") in rules
 
@@ -103,7 +103,7 @@ def test_stale_processed_files_differ_from_a_rebuild_is_caught(raw_dir, tmp_path
 
 
 def test_a_text_write_that_fails_midway_leaves_the_old_file_whole(tmp_path, monkeypatch):
-    from stances.build import atomic
+    from stances.pipeline import atomic
     path = tmp_path / "releases.json"
     path.write_text("[]\n")
 

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from conftest import append_row, replace_line
-from stances.build import build, validate_raw
-from stances.build.derive import vote_observations
+from stances.pipeline import build, validate_raw
+from stances.pipeline.derive import vote_observations
 from stances.errors import Failure, StancesValidationError
 
 TODAY = dt.date(2026, 11, 25)

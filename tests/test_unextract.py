@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from conftest import run_cli
-from stances.build.unextract import find_record, votes_from_record
+from stances.pipeline.unextract import find_record, votes_from_record
 from stances.errors import StancesValidationError
 
 NAMES = pd.DataFrame({"un_name": ["KAZAKHSTAN", "UKRAINE", "RUSSIAN FEDERATION"],
@@ -66,7 +66,7 @@ def test_cli_prints_rows_for_one_symbol(raw_dir, tmp_path):
 
 def test_un_names_must_name_member_states(raw_dir):
     from conftest import append_row
-    from stances.build import validate_raw
+    from stances.pipeline import validate_raw
     line = append_row(raw_dir / "un_names.csv", "TAIWAN,TWN")
     with pytest.raises(StancesValidationError) as info:
         validate_raw(raw_dir)

@@ -7,7 +7,7 @@ import pandera.pandas as pa
 import pytest
 
 from conftest import append_row, replace_line
-from stances.build import validate_raw
+from stances.pipeline import validate_raw
 from stances.errors import Failure, StancesValidationError
 from stances.models.fields import SOURCE_ID
 

@@ -7,7 +7,7 @@ import pytest
 
 import stances
 from conftest import make_raw_dir, replace_line
-from stances.build import build
+from stances.pipeline import build
 from stances.models import TABLES
 from stances.release import changelog_section, make_release, update_changelog
 from stances.variables import codebook, find_var

@@ -31,7 +31,7 @@ def test_wheel_installs_and_loads_every_table(tmp_path):
                     "-q", "--target", str(site_dir), str(wheel)],
                    check=True, capture_output=True)
     python = env / "bin" / "python"
-    code = ("import stances; from stances.load import data_dir; "
+    code = ("import stances; from stances.reading import data_dir; "
             "print(data_dir()); "
             f"print(sum(len(stances.load(n)) > 0 for n in {list(TABLES)!r}))")
     out = subprocess.run([python, "-c", code], check=True, capture_output=True,

@@ -1,4 +1,4 @@
-"""Parquet -> typed, validated DataFrame. Imports the models, never the build."""
+"""Parquet -> typed, validated DataFrame. Imports the models, never the pipeline."""
 
 from importlib import resources
 from pathlib import Path

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from ._version import RELEASE_DATE, __version__
-from .load import data_dir
+from .reading import data_dir
 from .models import TABLES
 
 

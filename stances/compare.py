@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 
 from .fetch import VERSION
-from .load import load
+from .reading import load
 from .models import TABLES, get_table
 
 CHANGES = ["added", "removed", "changed"]
