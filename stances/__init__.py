@@ -10,11 +10,11 @@
 from ._version import __version__
 from .citation import cite
 from .compare import diff
-from .errors import StancesValidationError
+from .errors import StancesError, StancesValidationError
 from .reading import load, tables, validate
 from .trail import sources_for
 from .variables import codebook, find_var
 from .registry import versions
 
-__all__ = ["__version__", "StancesValidationError", "cite", "codebook", "diff",
+__all__ = ["__version__", "StancesError", "StancesValidationError", "cite", "codebook", "diff",
            "find_var", "load", "sources_for", "tables", "validate", "versions"]

@@ -1,6 +1,7 @@
 """How to cite the dataset: BibTeX, APA and CITATION.cff from one place."""
 
 from ._version import RELEASE_DATE, __version__
+from .errors import InvalidInput
 
 TITLE = "stances: how the world's states lined up over Russia's war on Ukraine"
 AUTHOR = "stances contributors"
@@ -18,7 +19,7 @@ def cite(version: str | None = None, format: str = "bibtex",
     version = version or __version__
     dates = _known_versions()
     if version not in dates:
-        raise ValueError(f"unknown version {version!r}: the versions are "
+        raise InvalidInput(f"unknown version {version!r}: the versions are "
                          f"{', '.join(sorted(dates))} (see stances.versions())")
     year = (date or dates[version] or RELEASE_DATE)[:4]
     if format == "bibtex":
@@ -32,7 +33,7 @@ def cite(version: str | None = None, format: str = "bibtex",
                 f"}}\n")
     if format == "apa":
         return f"{AUTHOR} ({year}). {TITLE} (Version {version}) [Data set].\n"
-    raise ValueError(f"unknown citation format {format!r}; use 'bibtex' or 'apa'")
+    raise InvalidInput(f"unknown citation format {format!r}; use 'bibtex' or 'apa'")
 
 
 def _known_versions() -> dict:

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 
 from .coverage import coverage, coverage_by_year_markdown
-from .errors import StancesValidationError
+from .errors import InvalidInput, StancesError, StancesValidationError
 
 
 def _summary(tables) -> str:
@@ -71,7 +71,7 @@ def _release(args) -> int:
     from .release import make_release, register, update_changelog, write_signed_index
     if args.sign_key:
         if not args.register:
-            raise ValueError("--sign-key signs the registry: give --register too")
+            raise InvalidInput("--sign-key signs the registry: give --register too")
         from .trust import check_signing_key
         check_signing_key(Path(args.sign_key).read_bytes())
     out = make_release(args.version, args.out, args.processed, args.as_of,
@@ -203,10 +203,10 @@ def main(argv=None) -> int:
     except StancesValidationError as err:
         print(err, file=sys.stderr)
         return 1
-    except (ValueError, FileNotFoundError, ConnectionError, RuntimeError) as err:
+    except StancesError as err:  # anything else is a bug: its traceback stays
         print(f"stances {args.command}: {err}", file=sys.stderr)
         return 1
-    except OSError as err:  # the operating system's no, in one line
+    except OSError as err:  # the system refused (disk full, no permission)
         where = err.filename or "a file"
         print(f"stances {args.command}: could not write or read {where}: "
               f"{err.strerror or err}. Choose a folder you can write to (and with "

@@ -7,6 +7,7 @@ import pandas as pd
 from .fetch import VERSION
 from .reading import load
 from .models import TABLES, get_table
+from .errors import InvalidInput
 
 CHANGES = ["added", "removed", "changed"]
 
@@ -24,7 +25,7 @@ def _check(which) -> None:
     """Each side names something that can exist, before anything is fetched."""
     if which == "installed" or Path(str(which)).is_dir() or VERSION.match(str(which)):
         return
-    raise ValueError(f"{which!r} is neither a folder that exists nor a version of "
+    raise InvalidInput(f"{which!r} is neither a folder that exists nor a version of "
                      "the form MAJOR.MINOR.PATCH (nor 'installed')")
 
 

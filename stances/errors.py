@@ -22,7 +22,24 @@ class Failure:
         return f"{where}:{value} {self.rule}"
 
 
-class StancesValidationError(ValueError):
+class StancesError(Exception):
+    """The root of every error the package raises on purpose: catch it to
+    handle them all. Anything else is a bug and keeps its traceback."""
+
+
+class InvalidInput(StancesError, ValueError):
+    """An argument, a file or a release that is not what it must be."""
+
+
+class NotFound(StancesError, FileNotFoundError):
+    """A folder, a file or a release file that is not there."""
+
+
+class DownloadFailed(StancesError, ConnectionError):
+    """A download that could not be made, or was refused on the way."""
+
+
+class StancesValidationError(InvalidInput):
     """Raised with every failure found; `failures` holds them as data."""
 
     def __init__(self, failures, advice: str):

@@ -17,6 +17,7 @@ from tqdm.auto import tqdm
 
 from .trust import INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, pinned, verify_index
 from .registry import known_releases
+from .errors import DownloadFailed, InvalidInput, NotFound
 
 DEFAULT_URL = "https://github.com/stances-data/stances/releases/download"
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -125,22 +126,22 @@ def _retrieve(version: str, name: str, known_hash, max_bytes: int,
                                    path=cache_dir() / f"v{version}",
                                    downloader=bounded_downloader(max_bytes, progress)))
     except ForeignRedirect as err:
-        raise ConnectionError(f"{err}; refusing to follow it.") from None
+        raise DownloadFailed(f"{err}; refusing to follow it.") from None
     except TooLarge as err:
-        raise ValueError(f"{err}; refusing it. The release or the server is "
+        raise InvalidInput(f"{err}; refusing it. The release or the server is "
                          "not the one the manifest describes.") from None
     except requests.HTTPError as err:
         if err.response is not None and err.response.status_code == 404:
-            raise FileNotFoundError(f"{url} was not found (HTTP 404)") from None
-        raise ConnectionError(f"could not download {url}: {err}") from None
+            raise NotFound(f"{url} was not found (HTTP 404)") from None
+        raise DownloadFailed(f"could not download {url}: {err}") from None
     except requests.RequestException as err:
         if cached.is_file():  # pooch tried again because the copy did not match
-            raise ConnectionError(
+            raise DownloadFailed(
                 f"the cached copy {cached} does not match the checksum in the "
                 f"release manifest, and {url} cannot be reached to replace it "
                 f"({err.__class__.__name__}). Delete {cached.parent} and download "
                 "again when online.") from None
-        raise ConnectionError(
+        raise DownloadFailed(
             f"could not download {url}: {err.__class__.__name__}. Check the "
             "connection, or STANCES_RELEASE_URL; files already in the cache "
             f"({cache_dir()}) load offline.") from None
@@ -150,17 +151,17 @@ def manifest(version: str) -> dict:
     """The release's manifest, verified against the SHA-256 this package
     vouches for (see stances.trust), from the cache when it is there."""
     if not VERSION.match(str(version)):
-        raise ValueError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
+        raise InvalidInput(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
     sha = _manifest_sha256(version)
     try:
         path = _retrieve(version, "manifest.json", f"sha256:{sha}", MANIFEST_BYTES)
     except FileNotFoundError:
-        raise ValueError(f"release {version} is listed as published but "
+        raise InvalidInput(f"release {version} is listed as published but "
                          f"{base_url()}/v{version}/manifest.json was not found") from None
     data = json.loads(path.read_text(encoding="utf-8"))
     for entry in data["files"]:
         if not SAFE_NAME.match(entry["name"]):
-            raise ValueError(f"manifest of {version} names an unsafe file "
+            raise InvalidInput(f"manifest of {version} names an unsafe file "
                              f"{entry['name']!r}; refusing to use it")
     return data
 
@@ -176,7 +177,7 @@ def _manifest_sha256(version: str) -> str:
     if version not in index:
         index = _fresh_index()
     if version not in index:
-        raise ValueError(
+        raise InvalidInput(
             f"unknown version {version!r}: neither this package nor the signed "
             f"release index at {base_url()}/{INDEX} lists it. Releases listed: "
             f"{', '.join(sorted(known | index)) or 'none'}. {UPGRADE}")
@@ -202,9 +203,9 @@ def _fresh_index() -> dict:
             f"signed release index {base_url()}/{INDEX} could not be read "
             f"({err.__class__.__name__}: {err}). {UPGRADE}") from None
     except ForeignRedirect as err:
-        raise ConnectionError(f"{err}; refusing to follow it.") from None
+        raise DownloadFailed(f"{err}; refusing to follow it.") from None
     except requests.RequestException as err:
-        raise ConnectionError(
+        raise DownloadFailed(
             f"could not download the signed release index {base_url()}/{INDEX}: "
             f"{err.__class__.__name__}: {err}. Check the connection, or "
             "STANCES_RELEASE_URL.") from None
@@ -229,10 +230,10 @@ def _small(name: str) -> bytes:
 def fetch(version: str, name: str) -> Path:
     """A release file, downloaded and verified if it is not already cached."""
     if not SAFE_NAME.match(name):
-        raise ValueError(f"{name!r} is not a release file name")
+        raise InvalidInput(f"{name!r} is not a release file name")
     files = {f["name"]: f for f in manifest(version)["files"]}
     if name not in files:
-        raise ValueError(f"release {version} has no file {name!r}; it has: "
+        raise InvalidInput(f"release {version} has no file {name!r}; it has: "
                          + ", ".join(sorted(files)))
     entry = files[name]
     return _retrieve(version, name, f"sha256:{entry['sha256']}", entry["bytes"],

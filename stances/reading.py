@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .conform import conform
-from .errors import StancesValidationError, from_schema_errors
+from .errors import InvalidInput, NotFound, StancesValidationError, from_schema_errors
 from .models import TABLES, get_table
 from .models.export import fingerprint
 
@@ -23,7 +23,7 @@ def data_dir() -> Path:
     for candidate in (shipped, _REPO_PROCESSED):
         if (candidate / "observations.parquet").is_file():
             return candidate
-    raise FileNotFoundError(
+    raise NotFound(
         f"no processed data found in {shipped} or {_REPO_PROCESSED}; in a "
         "source checkout, run 'stances build' first")
 
@@ -51,7 +51,7 @@ def _refuse_bombs(path: Path) -> None:
     expanded = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     on_disk = max(path.stat().st_size, 1)
     if expanded > EXPANSION_FLOOR_BYTES and expanded > MAX_EXPANSION * on_disk:
-        raise ValueError(f"{path}: would expand from {on_disk:,} to {expanded:,} bytes "
+        raise InvalidInput(f"{path}: would expand from {on_disk:,} to {expanded:,} bytes "
                          f"(more than {MAX_EXPANSION} times); refusing to read it. "
                          "Download the release again from its official location.")
 
@@ -71,14 +71,14 @@ def load(name: str, version: str | None = None, *, directory=None,
     >>> panel = load("panel", version="0.1.0")
     """
     if validate not in ("fast", "full"):
-        raise ValueError(f"validate must be 'fast' or 'full', not {validate!r}")
+        raise InvalidInput(f"validate must be 'fast' or 'full', not {validate!r}")
     get_table(name)  # an unknown name never reaches a path
     if version is not None:
         from .fetch import fetch
         path = fetch(version, f"{name}.parquet")
     else:
         if directory is not None and not Path(directory).is_dir():
-            raise FileNotFoundError(f"{directory}: no such folder; pass the folder "
+            raise NotFound(f"{directory}: no such folder; pass the folder "
                                     "that holds the Parquet files (a build's --out, "
                                     "or a release folder)")
         path = Path(directory or data_dir()) / f"{name}.parquet"
@@ -86,13 +86,13 @@ def load(name: str, version: str | None = None, *, directory=None,
     try:
         table = pq.read_table(path)
     except (pa.ArrowException, OSError) as err:
-        raise ValueError(f"{path}: cannot be read as Parquet ({err}). Rebuild it "
+        raise InvalidInput(f"{path}: cannot be read as Parquet ({err}). Rebuild it "
                          "with 'stances build', reinstall the package, or "
                          "download the release again.") from None
     meta = table.schema.metadata or {}
     found = meta.get(b"stances.schema_fingerprint", b"").decode()
     if found != fingerprint(name):
-        raise ValueError(
+        raise InvalidInput(
             f"{path}: schema fingerprint {found or '(none)'} does not match "
             f"this version of stances ({fingerprint(name)}); rebuild it with "
             "'stances build' or reinstall the package")

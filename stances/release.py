@@ -11,15 +11,16 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from .pipeline.atomic import output_lock, swap_in, write_text_atomic
-from .pipeline.write import to_arrow
 from .citation import LICENSE, TITLE, citation_cff
-from .generated import codebook_markdown
 from .compare import diff, summary
+from .errors import InvalidInput
 from .fetch import VERSION
-from .reading import load
+from .generated import codebook_markdown
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
+from .pipeline.atomic import output_lock, swap_in, write_text_atomic
+from .pipeline.write import to_arrow
+from .reading import load
 from .trust import INDEX, SIGNATURE, sign, verify_index
 
 HASHES = ("sha256 is of each file's bytes. content_sha256 is of the table's "
@@ -68,7 +69,7 @@ def make_release(version: str, out_dir=None, processed="data/processed",
     the row-level diff against it (diff.csv) and the data changelog
     (changes.md)."""
     if not VERSION.match(version):
-        raise ValueError(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
+        raise InvalidInput(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
     out = Path(out_dir or Path("dist") / f"v{version}")
     date = (today or dt.date.today()).isoformat()
     with output_lock(out):  # one writer per release folder, as for builds

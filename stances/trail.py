@@ -3,6 +3,7 @@
 import pandas as pd
 
 from .reading import load
+from .errors import InvalidInput
 
 
 def sources_for(frame: pd.DataFrame, *, version=None, directory=None) -> pd.DataFrame:
@@ -22,7 +23,7 @@ def sources_for(frame: pd.DataFrame, *, version=None, directory=None) -> pd.Data
         cited = res.reindex(frame.resolution_id.dropna().unique())
         ids |= set(cited.source_id.dropna()) | set(cited.tally_source_id.dropna())
     if not ids and not {"source_id", "observation_id", "resolution_id"} & set(frame):
-        raise ValueError("the frame has no source_id, observation_id or "
+        raise InvalidInput("the frame has no source_id, observation_id or "
                          "resolution_id column to trace")
     sources = load("sources", **kw)
     return sources[sources.source_id.isin(ids)].reset_index(drop=True)

@@ -23,6 +23,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey, Ed25519PublicKey)
 
+from .errors import InvalidInput
+
 INDEX = "index/releases.json"
 SIGNATURE = "index/releases.json.sig"
 VERSION = re.compile(r"\d+\.\d+\.\d+")
@@ -30,7 +32,7 @@ SHA256 = re.compile(r"[0-9a-f]{64}")
 UPGRADE = "Upgrade the package (pip install -U stances) to one that knows it."
 
 
-class UnverifiedRelease(ValueError):
+class UnverifiedRelease(InvalidInput):
     """A release (or the release index) that the package cannot vouch for."""
 
 

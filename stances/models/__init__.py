@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pandera.pandas as pa
 
+from ..errors import InvalidInput
 from .actors import Actors
 from .findings import ThirdPartyFindings
 from .instruments import (InstrumentMapping, InstrumentParticipants,
@@ -96,6 +97,6 @@ TABLES = {
 def get_table(name: str) -> Table:
     """The table called `name`, or a ValueError that lists the valid names."""
     if name not in TABLES:
-        raise ValueError(
+        raise InvalidInput(
             f"unknown table {name!r}; the tables are: {', '.join(TABLES)}")
     return TABLES[name]

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ..errors import StancesValidationError
+from ..errors import InvalidInput, StancesValidationError
 from .atomic import output_lock
 from .derive import derive
 from .read import read_raw
@@ -32,7 +32,7 @@ def build(raw_dir="data/raw", out_dir="data/processed", today=None, as_of=None):
     build at a time per output directory. `as_of` builds what was known on
     that day: evidence dated later is left out and the panel ends there."""
     if Path(out_dir).is_symlink():
-        raise ValueError(f"--out {out_dir} is a symbolic link; give the real "
+        raise InvalidInput(f"--out {out_dir} is a symbolic link; give the real "
                          "folder, so that the swap replaces what you expect")
     # Validation reads only data/raw/: done before the lock, so that bad
     # input leaves nothing behind, not even a lock file.

@@ -8,44 +8,49 @@ missing but its previous copy beside it puts that copy back first."""
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
+from ..errors import StancesError
+
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 
 
-class BuildLocked(RuntimeError):
+class BuildLocked(StancesError, RuntimeError):
     """Another build is writing the same output directory."""
 
 
 @contextmanager
 def output_lock(out_dir: Path):
-    """Hold an exclusive lock on `out_dir` for the length of a build."""
+    """Hold an exclusive lock on `out_dir` for the length of a build (the
+    filelock library's, released by the system if the process dies); the
+    holder's process id is kept beside it for the message a second build
+    gets."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     path = out_dir.with_name(f".{out_dir.name}.lock")
-    with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise BuildLocked(
-                f"another build is writing {out_dir} (lock {path} held by "
-                f"{holder}); wait for it to finish, then build again") from None
-        handle.truncate(0)
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
-        try:
-            _recover(out_dir)
-            yield
-        finally:
-            handle.truncate(0)
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    holder_file = path.with_name(path.name + ".pid")
+    lock = FileLock(path, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        holder = (holder_file.read_text().strip() if holder_file.is_file()
+                  else "") or "another process"
+        raise BuildLocked(
+            f"another build is writing {out_dir} (lock {path} held by "
+            f"{holder}); wait for it to finish, then build again") from None
+    try:
+        holder_file.write_text(f"pid {os.getpid()}")
+        _recover(out_dir)
+        yield
+    finally:
+        holder_file.unlink(missing_ok=True)
+        lock.release()
 
 
 def _recover(out_dir: Path) -> None:
