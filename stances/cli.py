@@ -46,10 +46,11 @@ def _import_votes(args) -> int:
     import csv
     from pathlib import Path
 
+    from .models.actors import un_members
     from .pipeline import validate_raw
     from .pipeline.unextract import find_record, votes_from_record
     typed = validate_raw(args.raw)
-    members = set(typed["actors"].loc[typed["actors"].un_status == "member", "actor_id"])
+    members = un_members(typed["actors"])
     lines = Path(args.extract).read_text(encoding="utf-8").splitlines()
     record = find_record(lines, args.symbol)
     votes = votes_from_record(record, args.id, typed["un_names"], members)

@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from .models.actors import un_members
+
 
 def coverage(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per issue, how many states have sourced evidence: any, and beyond votes."""
@@ -17,15 +19,27 @@ def coverage(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                                        "states_with_evidence_beyond_votes"])
 
 
-def _members(actors: pd.DataFrame) -> set:
-    return set(actors.loc[actors.un_status == "member", "actor_id"])
+# The research targets count evidence since these days (issues 16 and 19).
+SINCE = ("2024-01-01", "2025-01-01")
+
+
+def members_beyond_votes(tables: dict[str, pd.DataFrame], issue: str,
+                         since: str | None = None) -> int:
+    """UN member states with evidence on `issue` beyond their votes (dated
+    on or after `since`, if given)."""
+    obs = tables["observations"]
+    mine = obs[(obs.issue == issue) & (obs.evidence_type != "vote")
+               & obs.actor_id.isin(un_members(tables["actors"]))]
+    if since is not None:
+        mine = mine[mine.date >= pd.Timestamp(since)]
+    return mine.actor_id.nunique()
 
 
 def coverage_by_year(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per year and issue, how many UN member states have evidence dated in
     that year: any (votes included), and beyond votes."""
     obs = tables["observations"]
-    obs = obs[obs.actor_id.isin(_members(tables["actors"])) & (obs.date.dt.year >= 2022)]
+    obs = obs[obs.actor_id.isin(un_members(tables["actors"])) & (obs.date.dt.year >= 2022)]
     obs = obs.assign(year=obs.date.dt.year, beyond=obs.evidence_type != "vote")
     any_ = obs.groupby(["year", "issue"], observed=True).actor_id.nunique()
     beyond = obs[obs.beyond].groupby(["year", "issue"], observed=True).actor_id.nunique()
@@ -39,7 +53,7 @@ def latest_month(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     and the median age of the evidence it rests on, in months."""
     panel = tables["panel"]
     last = panel[(panel.month == panel.month.max())
-                 & panel.actor_id.isin(_members(tables["actors"]))]
+                 & panel.actor_id.isin(un_members(tables["actors"]))]
     grouped = last.groupby("issue", observed=True)
     return pd.DataFrame({
         "members_with_stance": grouped.stance.count(),
@@ -69,4 +83,8 @@ def coverage_by_year_markdown(tables: dict[str, pd.DataFrame]) -> str:
                   str(int(last.members_with_stance.get(i, 0))) for i in issues) + " |",
               "| median evidence age (months) | " + " | ".join(
                   f"{last.median_months_since.get(i, float('nan')):g}" for i in issues) + " |"]
+    for since in SINCE:
+        lines.append(f"| members with evidence beyond votes dated {since[:4]} or later | "
+                     + " | ".join(str(members_beyond_votes(tables, i, since))
+                                  for i in issues) + " |")
     return "\n".join(lines) + "\n"

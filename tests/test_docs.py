@@ -47,13 +47,13 @@ def test_readme_coverage_table_is_computed():
 
 
 def test_readme_war_members_count_is_computed():
-    import sys
-    sys.path.insert(0, str(REPO / "tools"))
     import stances
-    from refresh_docs import war_members
+    from stances.coverage import members_beyond_votes
+    from stances.models.actors import UN_MEMBERS
     tables = {n: stances.load(n) for n in ("actors", "observations")}
     text = (REPO / "README.md").read_text(encoding="utf-8")
-    assert f"**{war_members(tables)} of the 193 UN member states**" in text
+    count = members_beyond_votes(tables, "war")
+    assert f"**{count} of the {UN_MEMBERS} UN member states**" in text
 
 
 def test_readme_coverage_by_year_is_computed():

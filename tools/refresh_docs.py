@@ -8,21 +8,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+from stances.coverage import members_beyond_votes
+from stances.models.actors import UN_MEMBERS
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = re.compile(r"```python\n(.*?)```\n\n```text\n(.*?)```", re.S)
 COVERAGE = re.compile(r"(\| issue \| states with evidence \| beyond UN votes \|\n"
                       r"\|---\|---\|---\|\n)(?:\|.*\|\n)+")
 
 
-MEMBERS = re.compile(r"\*\*\d+ of the 193 UN member states\*\*")
+MEMBERS = re.compile(rf"\*\*\d+ of the {UN_MEMBERS} UN member states\*\*")
 
 
 def war_members(tables) -> int:
     """UN members with sourced war evidence beyond their General Assembly votes."""
-    actors, obs = tables["actors"], tables["observations"]
-    members = set(actors.loc[actors.un_status == "member", "actor_id"])
-    war = obs[(obs.issue == "war") & (obs.evidence_type != "vote")]
-    return war.loc[war.actor_id.isin(members), "actor_id"].nunique()
+    return members_beyond_votes(tables, "war")
 
 
 def run(code: str) -> str:
@@ -40,7 +40,7 @@ def readme() -> None:
                    f"{r.states_with_evidence_beyond_votes} |\n"
                    for r in coverage(tables).itertuples())
     text = COVERAGE.sub(lambda m: m[1] + rows, text)
-    text = MEMBERS.sub(f"**{war_members(tables)} of the 193 UN member states**", text)
+    text = MEMBERS.sub(f"**{war_members(tables)} of the {UN_MEMBERS} UN member states**", text)
     text = EXAMPLE.sub(lambda m: f"```python\n{m[1]}```\n\n```text\n{run(m[1])}```", text)
     text = BENCH.sub(lambda m: m[1] + benchmarks_block() + m[2], text)
     by_year = coverage_by_year_markdown(

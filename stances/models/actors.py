@@ -12,6 +12,11 @@ UN_MEMBERS = 193
 UN_OBSERVERS = 2
 
 
+def un_members(actors: pd.DataFrame) -> set[str]:
+    """The UN member states among the actors: the one definition of the set."""
+    return set(actors.loc[actors.un_status == "member", "actor_id"])
+
+
 class Actors(pa.DataFrameModel):
     """One row per actor whose stance, or whose words, the dataset records."""
 

@@ -6,7 +6,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .fields import ISO3, category, date, text
-from .stance import expected_score
+from .stance import score_agrees
 from .vocab import (ACT_STATUS, BASIS, EVIDENCE_TYPES, ISSUES, MISSING_REASONS,
                     SCALE, STANCES)
 
@@ -18,6 +18,12 @@ CHANNELS = {
 }
 
 PANEL_START = pd.Timestamp("2022-02-01")
+
+
+def month_number(dates: pd.Series) -> pd.Series:
+    """Months since year 0: consecutive months differ by one. The one month
+    arithmetic of the package (the panel's grid, ages, its checks)."""
+    return dates.dt.year * 12 + dates.dt.month - 1
 # Evidence older than this many months is shown as stale in the plots.
 STALE_MONTHS = 12
 
@@ -112,17 +118,15 @@ class Panel(pa.DataFrameModel):
     @pa.dataframe_check(error="month: the grid is incomplete: every state and "
                         "issue needs every month from 2022-02 to the last")
     def grid_complete(cls, df):
-        months = df.month.dt.year * 12 + df.month.dt.month
-        span = months.max() - (PANEL_START.year * 12 + PANEL_START.month) + 1
+        start = month_number(pd.Series([PANEL_START])).iloc[0]
+        span = month_number(df.month).max() - start + 1
         per_pair = df.groupby(["actor_id", "issue"], observed=True).month.transform("size")
         issues = df.groupby("actor_id").issue.transform("nunique")
         return (per_pair == span) & (issues == len(ISSUES))
 
     @pa.dataframe_check(error="score: does not agree with the stance label")
     def score_matches_stance(cls, df):
-        expected = expected_score(df)
-        return (df.stance.isna() & df.score.isna()) | (
-            expected == df.score.astype("float64"))
+        return score_agrees(df, missing_ok=True)
 
     @pa.dataframe_check(error="evidence_date: later than the month")
     def evidence_not_later(cls, df):
@@ -195,9 +199,8 @@ class StateMonth(pa.DataFrameModel):
     # One check per issue, so that a failure names the issue's own column.
     @staticmethod
     def _agree(df, issue):
-        expected = df[f"{issue}_stance"].astype("str").map(SCALE[issue]).astype("float64")
-        score = df[f"{issue}_score"].astype("float64")
-        return (expected == score) | (expected.isna() & score.isna())
+        return score_agrees(df, issue=issue, stance=f"{issue}_stance",
+                            score=f"{issue}_score", missing_ok=True)
 
     @pa.dataframe_check(error="war_score: disagrees with war_stance")
     def war_scores_match(cls, df):

@@ -10,15 +10,11 @@ maximum along the months, so no step loops over rows.
 import numpy as np
 import pandas as pd
 
-from ..models.panel import PANEL_START
+from ..models.actors import un_members
+from ..models.panel import PANEL_START, month_number
 from ..models.vocab import ISSUE_ORDER
 
 NONE = -1
-
-
-def month_number(dates: pd.Series) -> pd.Series:
-    """Months since year 0: consecutive months differ by one."""
-    return dates.dt.year * 12 + dates.dt.month - 1
 
 
 def _state_evidence(obs: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
@@ -230,7 +226,7 @@ def _frame(g: Grid, ptr, basis, act_status, channels, actors, non_voting):
 
 
 def _missing_reason(panel, m, actors, non_voting) -> pd.Series:
-    members = set(actors.loc[actors.un_status == "member", "actor_id"])
+    members = un_members(actors)
     reason = pd.Series("no_evidence", index=panel.index, dtype="object")
     if non_voting is not None and len(non_voting):
         first = (non_voting.assign(m=month_number(non_voting.date))

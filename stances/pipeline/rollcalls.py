@@ -5,6 +5,7 @@ tally, the mappings are complete."""
 import pandas as pd
 
 from ..errors import Failure
+from ..models.actors import un_members
 from ..models.vocab import VOTES
 
 MAPPED_VOTES = [v for v in VOTES if v != "non_voting"]
@@ -14,7 +15,7 @@ def check_rollcalls(raw: dict[str, pd.DataFrame], file_of) -> list[Failure]:
     """Failures naming the resolution, the state and the counts."""
     votes, resolutions = raw["unga_votes"], raw["resolutions"]
     actors, mapping = raw["actors"], raw["vote_mapping"]
-    members = set(actors.loc[actors.un_status == "member", "actor_id"])
+    members = un_members(actors)
     known = set(resolutions.resolution_id)
     votes_file, failures = file_of("unga_votes"), []
 

@@ -7,6 +7,7 @@ import pandera.pandas as pa
 
 from ..errors import Failure, from_schema_errors
 from ..models import TABLES
+from ..models.actors import un_members
 from ..models.raw import raw_schema
 from .read import RAW_FILES
 from .rollcalls import check_instruments, check_rollcalls
@@ -91,8 +92,7 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
         flag(name, frame, frame[column].notna() & ~frame[column].isin(sources),
              column, "unknown source: add it to sources.csv first")
     un = raw["un_names"]
-    flag("un_names", un, ~un.actor_id.isin(
-        raw["actors"].loc[raw["actors"].un_status == "member", "actor_id"]),
+    flag("un_names", un, ~un.actor_id.isin(un_members(raw["actors"])),
         "actor_id", "must be a UN member state in actors.csv")
     members = raw["memberships"]
     flag("memberships", members, members.org_id.map(kind) != "organisation",
