@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .fetch import VERSION
-from .reading import load
-from .models import TABLES, get_table
+from ._version import is_version
 from .errors import InvalidInput
+from .models import TABLES, get_table
+from .reading import load
 
 CHANGES = ["added", "removed", "changed"]
 
@@ -23,7 +23,7 @@ def _load(which, name: str) -> pd.DataFrame:
 
 def _check(which) -> None:
     """Each side names something that can exist, before anything is fetched."""
-    if which == "installed" or Path(str(which)).is_dir() or VERSION.match(str(which)):
+    if which == "installed" or Path(str(which)).is_dir() or is_version(str(which)):
         return
     raise InvalidInput(f"{which!r} is neither a folder that exists nor a version of "
                      "the form MAJOR.MINOR.PATCH (nor 'installed')")

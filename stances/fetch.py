@@ -15,13 +15,13 @@ import pooch
 import requests
 from tqdm.auto import tqdm
 
-from .trust import INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, pinned, verify_index
-from .registry import known_releases
+from ._version import check_version, is_version
 from .errors import DownloadFailed, InvalidInput, NotFound
+from .registry import known_releases
+from .trust import INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, pinned, verify_index
 
 DEFAULT_URL = "https://github.com/stances-data/stances/releases/download"
-VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-SAFE_NAME = re.compile(r"^(?:[a-z0-9_]+\.(?:parquet|csv|json|md)|CITATION\.cff)$")
+SAFE_NAME = re.compile(r"[a-z0-9_]+\.(?:parquet|csv|json|md)|CITATION\.cff")
 PROGRESS_BYTES = 1_000_000  # show a progress bar for files larger than this
 MANIFEST_BYTES = 1_000_000  # a manifest is a few kB: refuse anything larger
 DEADLINE_SECONDS = 600  # a whole file, not only each read
@@ -108,7 +108,7 @@ def cache_dir() -> Path:
 def cached_versions() -> list[str]:
     root = cache_dir()
     found = [p.parent.name[1:] for p in root.glob("v*/manifest.json")]
-    return sorted(v for v in found if VERSION.match(v))
+    return sorted(v for v in found if is_version(v))
 
 
 # pooch's own log lines ("Downloading data from ...", "Use this value as the
@@ -150,8 +150,7 @@ def _retrieve(version: str, name: str, known_hash, max_bytes: int,
 def manifest(version: str) -> dict:
     """The release's manifest, verified against the SHA-256 this package
     vouches for (see stances.trust), from the cache when it is there."""
-    if not VERSION.match(str(version)):
-        raise InvalidInput(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
+    check_version(version)
     sha = _manifest_sha256(version)
     try:
         path = _retrieve(version, "manifest.json", f"sha256:{sha}", MANIFEST_BYTES)
@@ -160,7 +159,7 @@ def manifest(version: str) -> dict:
                          f"{base_url()}/v{version}/manifest.json was not found") from None
     data = json.loads(path.read_text(encoding="utf-8"))
     for entry in data["files"]:
-        if not SAFE_NAME.match(entry["name"]):
+        if not SAFE_NAME.fullmatch(entry["name"]):
             raise InvalidInput(f"manifest of {version} names an unsafe file "
                              f"{entry['name']!r}; refusing to use it")
     return data
@@ -229,7 +228,7 @@ def _small(name: str) -> bytes:
 
 def fetch(version: str, name: str) -> Path:
     """A release file, downloaded and verified if it is not already cached."""
-    if not SAFE_NAME.match(name):
+    if not SAFE_NAME.fullmatch(name):
         raise InvalidInput(f"{name!r} is not a release file name")
     files = {f["name"]: f for f in manifest(version)["files"]}
     if name not in files:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from ._version import check_version
 from .citation import LICENSE, TITLE, citation_cff
 from .compare import diff, summary
 from .errors import InvalidInput
-from .fetch import VERSION
 from .generated import codebook_markdown
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
@@ -68,8 +68,7 @@ def make_release(version: str, out_dir=None, processed="data/processed",
     nothing. With `previous` (a version or a directory), the bundle also holds
     the row-level diff against it (diff.csv) and the data changelog
     (changes.md)."""
-    if not VERSION.match(version):
-        raise InvalidInput(f"version {version!r} is not of the form MAJOR.MINOR.PATCH")
+    check_version(version)
     out = Path(out_dir or Path("dist") / f"v{version}")
     date = (today or dt.date.today()).isoformat()
     with output_lock(out):  # one writer per release folder, as for builds

@@ -23,11 +23,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey, Ed25519PublicKey)
 
+from ._version import is_version
 from .errors import InvalidInput
 
 INDEX = "index/releases.json"
 SIGNATURE = "index/releases.json.sig"
-VERSION = re.compile(r"\d+\.\d+\.\d+")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 UPGRADE = "Upgrade the package (pip install -U stances) to one that knows it."
 
@@ -66,7 +66,7 @@ def verify_index(data: bytes, signature: bytes, where: str) -> dict[str, str]:
     try:
         entries = json.loads(data)
         return {e["version"]: e["manifest_sha256"] for e in entries
-                if VERSION.fullmatch(e["version"])
+                if is_version(e["version"])
                 and SHA256.fullmatch(e["manifest_sha256"])}
     except (ValueError, TypeError, KeyError) as err:
         raise UnverifiedRelease(f"{where}: a signed release index that is not a "

@@ -146,16 +146,17 @@ def test_table_names_never_build_paths(server, name):
         stances.load(name, version=VERSION)
 
 
-@pytest.mark.parametrize("version", ["../1.0.0", "1.0", "/tmp/1.0.0"])
+@pytest.mark.parametrize("version", ["../1.0.0", "1.0", "/tmp/1.0.0", "7.0.1\n"])
 def test_versions_never_build_paths(server, version):
     with pytest.raises(ValueError, match="MAJOR.MINOR.PATCH"):
         stances.load("actors", version=version)
 
 
-def test_unsafe_file_names_in_a_manifest_are_refused(server, keys):
+@pytest.mark.parametrize("evil", ["../../evil.csv", "actors.csv\\n"])
+def test_unsafe_file_names_in_a_manifest_are_refused(server, keys, evil):
     release, _ = server
     text = (release / "manifest.json").read_text()
-    (release / "manifest.json").write_text(text.replace('"actors.csv"', '"../../evil.csv"'))
+    (release / "manifest.json").write_text(text.replace('"actors.csv"', f'"{evil}"'))
     publish(release.parent, keys[0])  # even in a manifest the maintainers signed
     with pytest.raises(ValueError, match="unsafe file"):
         manifest(VERSION)

@@ -166,6 +166,19 @@ def test_a_final_newline_does_not_slip_past_a_pattern(raw_dir):
         schema.validate(pd.DataFrame({"id": ["fixture-news\n"]}))
 
 
+def test_every_pattern_in_every_model_matches_the_whole_cell():
+    from stances.models import TABLES
+    loose = []
+    for name, table in TABLES.items():
+        for column, col in table.model.to_schema().columns.items():
+            for check in col.checks:
+                if check.name == "str_matches":
+                    pattern = check.statistics["pattern"]
+                    if not pattern.endswith("\\Z"):
+                        loose.append((name, column, pattern))
+    assert loose == []
+
+
 def test_control_characters_are_refused(raw_dir):
     failures = bad_obs(raw_dir, "The president said", "The president\x07 said")
     assert [(f.column, f.rule) for f in failures] == [

@@ -26,7 +26,7 @@ class Sources(pa.DataFrameModel):
     kind: Series[pd.CategoricalDtype] = category(SOURCE_KINDS, "Kind of source")
     language: Series[str] = text(
         "ISO 639-1 code of the language the source was read in",
-        str_matches=r"^[a-z]{2}$")
+        str_matches=r"^[a-z]{2}\Z")
     note: Series[str] = text("Coder's note", nullable=True)
 
     class Config:
