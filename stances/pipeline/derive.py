@@ -26,41 +26,43 @@ TAKING_PART = {"signed": "Signed", "joined": "Joined",
 def derive(typed: dict[str, pd.DataFrame], today=None, as_of=None) -> dict[str, pd.DataFrame]:
     """The processed tables, each sorted by its key and validated; the panel
     runs to the month of `as_of` (default: `today`, the build date) and uses
-    only evidence dated on or before it."""
+    only evidence dated on or before it. One step per derived table, in the
+    order each needs the one before."""
     until = pd.Timestamp(as_of or today or dt.date.today())
     typed = known_by(typed, until)
-    res = typed["resolutions"]
+    out = {name: _validated(name, typed[name]) for name, table in TABLES.items()
+           if table.from_raw and name not in ("observations", "resolutions", "unga_votes")}
+    out["resolutions"] = _validated("resolutions", typed["resolutions"].merge(
+        _issues(typed["vote_mapping"]), on="resolution_id", how="left"))
+    out["unga_votes"] = _validated("unga_votes", typed["unga_votes"].merge(
+        typed["resolutions"][["resolution_id", "date"]], on="resolution_id", how="left"))
+    out["observations"] = _validated("observations", all_observations(typed))
+    out["panel"] = _validated("panel", derive_panel(
+        out["observations"], out["actors"], until, _non_voting(out)))
+    out["state_month"] = _validated("state_month",
+                                    derive_state_month(out["panel"], out["actors"]))
+    _check_references(out)
+    return {name: out[name] for name in TABLES}
+
+
+def all_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The hand-coded observations and those derived from organisations'
+    acts, roll calls and instruments."""
     records = typed["observations"].assign(
         durable=typed["observations"].durable.fillna(False), bundled=False,
         derived_from=None)
-    tables = {
-        **typed,
-        "unga_votes": typed["unga_votes"].merge(
-            res[["resolution_id", "date"]], on="resolution_id", how="left"),
-        "resolutions": res.merge(_issues(typed["vote_mapping"]), on="resolution_id",
-                                 how="left"),
-        "observations": pd.concat(
-            [records, member_observations(records, typed),
-             vote_observations(typed), instrument_observations(typed)],
-            ignore_index=True),
-    }
-    out = {}
-    for name, table in TABLES.items():
-        if name == "panel":
-            tables["panel"] = derive_panel(out["observations"], out["actors"],
-                                           until, _non_voting(out))
-        if name == "state_month":
-            tables["state_month"] = derive_state_month(out["panel"], out["actors"])
-        frame = tables[name].sort_values(list(table.key), kind="stable")
-        out[name] = _validated(name, frame.reset_index(drop=True)[table.columns])
-    _check_references(out)
-    return out
+    return pd.concat([records, member_observations(records, typed),
+                      vote_observations(typed), instrument_observations(typed)],
+                     ignore_index=True)
 
 
 def _validated(name: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """A derived table, validated; a failure names the rows by their id (a
-    derived observation that repeats a hand-coded one, say)."""
+    """A table sorted by its key, with its columns, validated; a failure
+    names the rows by their id (a derived observation that repeats a
+    hand-coded one, say)."""
     table = TABLES[name]
+    frame = frame.sort_values(list(table.key), kind="stable").reset_index(drop=True)
+    frame = frame[table.columns]
     try:
         return table.model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
