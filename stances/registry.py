@@ -18,6 +18,12 @@ def known_releases() -> list[dict]:
     return json.loads(text)
 
 
+def manifest_rows(manifest: dict) -> dict[str, int]:
+    """Each table's row count, as a release manifest gives it."""
+    return {f["table"]: f["rows"] for f in manifest["files"]
+            if f.get("format") == "parquet"}
+
+
 def _installed_rows() -> dict:
     directory = data_dir()
     return {name: pq.ParquetFile(directory / f"{name}.parquet").metadata.num_rows
@@ -29,8 +35,7 @@ def _cached() -> list[dict]:
     found = []
     for path in sorted(cache_dir().glob("v*/manifest.json")):
         manifest = json.loads(path.read_text(encoding="utf-8"))
-        rows = {f["table"]: f["rows"] for f in manifest["files"]
-                if f.get("format") == "parquet"}
+        rows = manifest_rows(manifest)
         found.append({"version": manifest["version"], "date": manifest["build_date"],
                       "where": "cache", "rows": rows})
     return found

@@ -4,8 +4,6 @@ checksums, a Frictionless datapackage.json, CITATION.cff and the codebook."""
 import datetime as dt
 import hashlib
 import json
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -14,13 +12,13 @@ import pyarrow.parquet as pq
 from ._version import check_version
 from .citation import LICENSE, TITLE, citation_cff
 from .compare import diff, summary
-from .errors import InvalidInput
 from .generated import codebook_markdown
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
-from .pipeline.atomic import output_lock, swap_in, write_text_atomic
+from .pipeline.atomic import output_lock, staged, write_text_atomic
 from .pipeline.write import to_arrow
 from .reading import load
+from .registry import manifest_rows
 from .trust import INDEX, SIGNATURE, sign, verify_index
 
 HASHES = ("sha256 is of each file's bytes. content_sha256 is of the table's "
@@ -78,32 +76,29 @@ def make_release(version: str, out_dir=None, processed="data/processed",
 
 def _write_release(version, out: Path, processed, date: str, previous) -> None:
     """Stage the bundle beside `out`, then swap it in whole."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a release is not
-    try:
+    with staged(out) as staging:
         files = _tables(version, processed, staging)
         extras = {"CITATION.cff": citation_cff(version, date),
                   "codebook.md": codebook_markdown(processed)}
         if previous is not None:
             changes = diff(previous, processed)
             _csv(changes, staging / "diff.csv")
-            files.append({"name": "diff.csv", "sha256": _sha256(staging / "diff.csv"),
-                          "bytes": (staging / "diff.csv").stat().st_size})
+            files.append(_entry(staging / "diff.csv"))
             extras["changes.md"] = changelog_section(version, date, previous, changes)
         for name, text in extras.items():
             (staging / name).write_text(text, encoding="utf-8")
-            files.append({"name": name, "sha256": _sha256(staging / name),
-                          "bytes": (staging / name).stat().st_size})
+            files.append(_entry(staging / name))
         _write_json(staging / "datapackage.json", _datapackage(version, date, files))
-        files.append({"name": "datapackage.json",
-                      "sha256": _sha256(staging / "datapackage.json"),
-                      "bytes": (staging / "datapackage.json").stat().st_size})
+        files.append(_entry(staging / "datapackage.json"))
         _write_json(staging / "manifest.json", {
             "name": "stances", "version": version, "build_date": date,
             "hashes": HASHES, "files": files})
-        swap_in(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _entry(path: Path, **more) -> dict:
+    """A file's manifest entry: name, SHA-256, bytes (and any more fields)."""
+    return {"name": path.name, "sha256": _sha256(path), "bytes": path.stat().st_size,
+            **more}
 
 
 def _tables(version, processed, staging) -> list[dict]:
@@ -116,10 +111,8 @@ def _tables(version, processed, staging) -> list[dict]:
         common = {"table": name, "rows": len(frame),
                   "schema_fingerprint": fingerprint(name),
                   "content_sha256": _sha256(csv)}
-        files.append({"name": parquet.name, "sha256": _sha256(parquet),
-                      "bytes": parquet.stat().st_size, "format": "parquet", **common})
-        files.append({"name": csv.name, "sha256": _sha256(csv),
-                      "bytes": csv.stat().st_size, "format": "csv", **common})
+        files.append(_entry(parquet, format="parquet", **common))
+        files.append(_entry(csv, format="csv", **common))
     return files
 
 
@@ -170,8 +163,7 @@ def register(release_dir: Path, registry: Path) -> dict:
     manifest = json.loads((release_dir / "manifest.json").read_text(encoding="utf-8"))
     entry = {"version": manifest["version"], "date": manifest["build_date"],
              "manifest_sha256": _sha256(release_dir / "manifest.json"),
-             "rows": {f["table"]: f["rows"] for f in manifest["files"]
-                      if f.get("format") == "parquet"}}
+             "rows": manifest_rows(manifest)}
     known = [e for e in json.loads(registry.read_text(encoding="utf-8"))
              if e["version"] != entry["version"]]
     _write_json(registry, sorted(known + [entry], key=lambda e: e["version"]))

@@ -10,6 +10,7 @@ import ctypes.util
 import errno
 import os
 import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,6 +52,22 @@ def output_lock(out_dir: Path):
     finally:
         holder_file.unlink(missing_ok=True)
         lock.release()
+
+
+@contextmanager
+def staged(out_dir: Path):
+    """A fresh folder beside `out_dir` to write into: swapped in whole when
+    the block ends without error, removed in every case. The one staging
+    code of builds and releases (the caller holds the output lock)."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the outputs are not
+    try:
+        yield staging
+        swap_in(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _recover(out_dir: Path) -> None:

@@ -1,7 +1,5 @@
 """Processed tables -> data/processed/*.parquet, all or nothing."""
 
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -9,7 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .._version import __version__
-from .atomic import swap_in
+from .atomic import staged
 from ..models.export import fingerprint
 
 META_VERSION = b"stances.version"
@@ -34,15 +32,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     """Write every table into a fresh directory beside `out_dir`, then swap
     it in, so that a failure at any point leaves `out_dir` as it was."""
     out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-",
-                                    dir=out_dir.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the outputs are not
-    try:
+    with staged(out_dir) as staging:
         for name, frame in tables.items():
             pq.write_table(to_arrow(name, frame), staging / f"{name}.parquet",
                            compression="zstd")
-        swap_in(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return sorted(out_dir.glob("*.parquet"))
