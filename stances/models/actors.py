@@ -4,7 +4,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .fields import ISO3, actor_ref, category, date, text
+from .fields import ISO3, actor_ref, category, date, field
 from .vocab import ACTOR_KINDS, UN_STATUS
 
 # What must hold for the table as a whole; a change here needs a reason.
@@ -23,28 +23,28 @@ class Actors(pa.DataFrameModel):
     actor_id: Series[str] = actor_ref(
         "Identifier: ISO 3166-1 alpha-3 code for a state (Kosovo: XKX), "
         "else 'entity:', 'org:' or 'person:' and a slug", unique=True)
-    name: Series[str] = text("Common English name")
+    name: Series[str] = field("Common English name")
     kind: Series[pd.CategoricalDtype] = category(ACTOR_KINDS, "Kind of actor")
-    iso3: Series[str] = text(
+    iso3: Series[str] = field(
         "ISO 3166-1 alpha-3 code (XKX for Kosovo by convention); states only",
         nullable=True, str_matches=ISO3)
-    cow_code: Series[pd.Int16Dtype] = text(
+    cow_code: Series[pd.Int16Dtype] = field(
         "Correlates of War state number (ccode); empty where COW has none",
         nullable=True, ge=2, le=999)
-    gw_code: Series[pd.Int16Dtype] = text(
+    gw_code: Series[pd.Int16Dtype] = field(
         "Gleditsch-Ward state number; empty where Gleditsch-Ward has none",
         nullable=True, ge=2, le=999)
     un_status: Series[pd.CategoricalDtype] = category(
         UN_STATUS, "UN membership status in 2022 onward; states only",
         nullable=True)
-    un_region: Series[str] = text(
+    un_region: Series[str] = field(
         "UN M49 region of a state (Africa, Americas, Asia, Europe, Oceania)",
         nullable=True,
         isin=["Africa", "Americas", "Asia", "Europe", "Oceania"])
     state_id: Series[str] = actor_ref(
         "For a person: the state they belong to", nullable=True)
-    role: Series[str] = text("For a person: their office or role", nullable=True)
-    speaks_for_state: Series[pd.BooleanDtype] = text(
+    role: Series[str] = field("For a person: their office or role", nullable=True)
+    speaks_for_state: Series[pd.BooleanDtype] = field(
         "For a person: true if they speak for their state (head of state or "
         "government, foreign ministry, official spokesperson); false if only "
         "for themselves (a legislator, a regional leader)", nullable=True)
@@ -53,7 +53,7 @@ class Actors(pa.DataFrameModel):
         nullable=True)
     exists_to: Series[pa.DateTime] = date(
         "Last day the actor existed, if it ceased to exist", nullable=True)
-    note: Series[str] = text("Coder's note", nullable=True)
+    note: Series[str] = field("Coder's note", nullable=True)
 
     class Config:
         strict = True

@@ -20,7 +20,8 @@ def category(values, description, nullable=False):
     )
 
 
-def text(description, nullable=False, **checks):
+def field(description, nullable=False, **checks):
+    """A column of any dtype (the annotation gives it), with its checks."""
     return pa.Field(description=description, nullable=nullable, **checks)
 
 

@@ -5,7 +5,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .stance import StanceRules
-from .fields import OBSERVATION_ID, SOURCE_ID, actor_ref, category, date, text
+from .fields import OBSERVATION_ID, SOURCE_ID, actor_ref, category, date, field
 from .fields import date as date_field  # the class defines a column named date
 from .vocab import CONFIDENCE, EVIDENCE_TYPES, ISSUES, STANCES
 
@@ -16,7 +16,7 @@ class ObservationRecords(StanceRules):
     """observations.csv: one row per piece of evidence of one actor's stance
     on one issue at one date, from one source."""
 
-    observation_id: Series[str] = text(
+    observation_id: Series[str] = field(
         "Stable identifier: lower-case words joined by '-', ':', '.', '/'",
         unique=True, str_matches=OBSERVATION_ID)
     actor_id: Series[str] = actor_ref("Actor whose stance this is (see actors)")
@@ -26,34 +26,34 @@ class ObservationRecords(StanceRules):
     stance: Series[pd.CategoricalDtype] = category(
         STANCES, "Stance label on the issue's own scale; the categories are "
         "ordered by score, so compare labels within one issue")
-    score: Series[pd.Int8Dtype] = text(
+    score: Series[pd.Int8Dtype] = field(
         "Score on the common scale, -2 (with Russia's position) to +2 "
         "(against it); follows from the stance", ge=-2, le=2)
     evidence_type: Series[pd.CategoricalDtype] = category(
         EVIDENCE_TYPES, "Kind of evidence, ordered weakest to strongest")
     confidence: Series[pd.CategoricalDtype] = category(
         CONFIDENCE, "Coder's confidence in the coding")
-    source_id: Series[str] = text("Source cited (see sources)",
+    source_id: Series[str] = field("Source cited (see sources)",
                                   str_matches=SOURCE_ID)
-    locator: Series[str] = text(
+    locator: Series[str] = field(
         "Where in the source the evidence is (paragraph, article, page, row)")
-    summary: Series[str] = text(
+    summary: Series[str] = field(
         "The coder's one-line summary, in the coder's own words",
         str_length={"min_value": 10, "max_value": 300})
-    quote: Series[str] = text(
+    quote: Series[str] = field(
         f"A short quotation from the source (at most {MAX_QUOTE_WORDS} words), "
         "or empty", nullable=True)
     speaker_id: Series[str] = actor_ref(
         "Person who spoke or signed, where one did (see actors)", nullable=True)
-    note: Series[str] = text(
+    note: Series[str] = field(
         "Coder's note: judgement, corroboration, disagreement between sources",
         nullable=True)
-    durable: Series[pd.BooleanDtype] = text(
+    durable: Series[pd.BooleanDtype] = field(
         "true for evidence that stays in force until it is ended, expires or "
         "is contradicted: a legal act, a sanctions regime, a recognition, a "
         "military-aid or supply programme (empty in data/raw/ means false)",
         nullable=True)
-    ends: Series[str] = text(
+    ends: Series[str] = field(
         "The durable observation this one ends (a suspension, a repeal, a "
         "withdrawal): same actor and issue, dated no later than this one",
         nullable=True, str_matches=OBSERVATION_ID)
@@ -100,15 +100,15 @@ class Observations(ObservationRecords):
     roll calls, instruments and organisations' acts, and how each may weigh
     in the panel."""
 
-    durable: Series[pd.BooleanDtype] = text(
+    durable: Series[pd.BooleanDtype] = field(
         "true for evidence that stays in force until it is ended, expires or "
         "is contradicted: a legal act, a sanctions regime, a recognition, a "
         "military-aid or supply programme")
-    bundled: Series[pd.BooleanDtype] = text(
+    bundled: Series[pd.BooleanDtype] = field(
         "true for a vote on a text that bundles this issue with other "
         "questions (see vote_mapping.specificity): it never displaces other "
         "evidence in the panel")
-    derived_from: Series[str] = text(
+    derived_from: Series[str] = field(
         "For an organisation's act attributed to a member state: the "
         "organisation's observation (see memberships); empty otherwise",
         nullable=True, str_matches=OBSERVATION_ID)

@@ -5,7 +5,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .fields import ISO3, category, date, text
+from .fields import ISO3, category, date, field
 from .stance import score_agrees
 from .vocab import (ACT_STATUS, BASIS, EVIDENCE_TYPES, ISSUES, MISSING_REASONS,
                     SCALE, STANCES)
@@ -65,22 +65,22 @@ class Panel(pa.DataFrameModel):
     """One row per state, month and issue, with the prevailing stance under
     RULES."""
 
-    actor_id: Series[str] = text("State (see actors)", str_matches=ISO3)
-    name: Series[str] = text("State's common English name (see actors)")
+    actor_id: Series[str] = field("State (see actors)", str_matches=ISO3)
+    name: Series[str] = field("State's common English name (see actors)")
     month: Series[pa.DateTime] = date("First day of the month")
     issue: Series[pd.CategoricalDtype] = category(ISSUES, "Issue")
     stance: Series[pd.CategoricalDtype] = category(
         STANCES, "Prevailing stance at the month's end; empty before any "
         "evidence (never neutral by default)", nullable=True)
-    score: Series[pd.Int8Dtype] = text("Score of the prevailing stance",
+    score: Series[pd.Int8Dtype] = field("Score of the prevailing stance",
                                        nullable=True, ge=-2, le=2)
-    observation_id: Series[str] = text(
+    observation_id: Series[str] = field(
         "Observation the stance rests on (see observations)", nullable=True)
     evidence_type: Series[pd.CategoricalDtype] = category(
         EVIDENCE_TYPES, "Evidence type of that observation", nullable=True)
     evidence_date: Series[pa.DateTime] = date("Date of that observation",
                                               nullable=True)
-    months_since: Series[pd.Int16Dtype] = text(
+    months_since: Series[pd.Int16Dtype] = field(
         "Age of the evidence: months from its month to this one (0 = this "
         "month)", nullable=True, ge=0)
     basis: Series[pd.CategoricalDtype] = category(
@@ -88,19 +88,19 @@ class Panel(pa.DataFrameModel):
     act_status: Series[pd.CategoricalDtype] = category(
         ACT_STATUS, "What became of the state's durable evidence on the issue "
         "(empty if it has none)", nullable=True)
-    vote_score: Series[pd.Int8Dtype] = text(
+    vote_score: Series[pd.Int8Dtype] = field(
         "Channel: score of " + CHANNELS["vote"], nullable=True, ge=-2, le=2)
-    vote_observation_id: Series[str] = text(
+    vote_observation_id: Series[str] = field(
         "Channel: observation behind vote_score", nullable=True)
-    statement_score: Series[pd.Int8Dtype] = text(
+    statement_score: Series[pd.Int8Dtype] = field(
         "Channel: score of " + CHANNELS["statement"], nullable=True, ge=-2, le=2)
-    statement_observation_id: Series[str] = text(
+    statement_observation_id: Series[str] = field(
         "Channel: observation behind statement_score", nullable=True)
-    action_score: Series[pd.Int8Dtype] = text(
+    action_score: Series[pd.Int8Dtype] = field(
         "Channel: score of " + CHANNELS["action"], nullable=True, ge=-2, le=2)
-    action_observation_id: Series[str] = text(
+    action_observation_id: Series[str] = field(
         "Channel: observation behind action_score", nullable=True)
-    n_observations: Series[pd.Int16Dtype] = text(
+    n_observations: Series[pd.Int16Dtype] = field(
         "Observations of this state and issue dated in this month", ge=0)
     missing_reason: Series[pd.CategoricalDtype] = category(
         MISSING_REASONS, "Why there is no stance (empty when there is one)",
@@ -149,7 +149,7 @@ class Panel(pa.DataFrameModel):
 
 
 def _score(issue):
-    return text(f"Score on {issue} at the month's end (see panel)",
+    return field(f"Score on {issue} at the month's end (see panel)",
                 nullable=True, ge=-2, le=2)
 
 
@@ -164,7 +164,7 @@ def _evidence_date(issue):
 
 
 def _months_since(issue):
-    return text(f"Age of the {issue} evidence in months (0 = this month); "
+    return field(f"Age of the {issue} evidence in months (0 = this month); "
                 f"older than {STALE_MONTHS} counts as stale", nullable=True, ge=0)
 
 
@@ -172,12 +172,12 @@ class StateMonth(pa.DataFrameModel):
     """One row per state and month, one score and label column per issue,
     with the codes most datasets merge on."""
 
-    actor_id: Series[str] = text("State (see actors)", str_matches=ISO3)
+    actor_id: Series[str] = field("State (see actors)", str_matches=ISO3)
     month: Series[pa.DateTime] = date("First day of the month")
-    name: Series[str] = text("State's common English name (see actors)")
-    iso3: Series[str] = text("ISO 3166-1 alpha-3 code", str_matches=ISO3)
-    cow_code: Series[pd.Int16Dtype] = text("Correlates of War code", nullable=True)
-    gw_code: Series[pd.Int16Dtype] = text("Gleditsch-Ward code", nullable=True)
+    name: Series[str] = field("State's common English name (see actors)")
+    iso3: Series[str] = field("ISO 3166-1 alpha-3 code", str_matches=ISO3)
+    cow_code: Series[pd.Int16Dtype] = field("Correlates of War code", nullable=True)
+    gw_code: Series[pd.Int16Dtype] = field("Gleditsch-Ward code", nullable=True)
     war_score: Series[pd.Int8Dtype] = _score("war")
     war_stance: Series[pd.CategoricalDtype] = _stance("war")
     war_evidence_date: Series[pa.DateTime] = _evidence_date("war")

@@ -4,30 +4,30 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .fields import SOURCE_ID, URL, category, date, text
+from .fields import SOURCE_ID, URL, category, date, field
 from .vocab import SOURCE_KINDS
 
 
 class Sources(pa.DataFrameModel):
     """One row per public source."""
 
-    source_id: Series[str] = text(
+    source_id: Series[str] = field(
         "Stable identifier: lower-case words joined by '-'",
         unique=True, str_matches=SOURCE_ID)
-    url: Series[str] = text(
+    url: Series[str] = field(
         "Address where the cited text was read (http or https); empty only "
         "where no copy could be found, with a note saying so",
         nullable=True, str_matches=URL)
-    title: Series[str] = text("Title as published")
-    publisher: Series[str] = text("Publisher or outlet")
+    title: Series[str] = field("Title as published")
+    publisher: Series[str] = field("Publisher or outlet")
     published: Series[pa.DateTime] = date(
         "Date the source was published; empty if the source does not show it",
         nullable=True)
     kind: Series[pd.CategoricalDtype] = category(SOURCE_KINDS, "Kind of source")
-    language: Series[str] = text(
+    language: Series[str] = field(
         "ISO 639-1 code of the language the source was read in",
         str_matches=r"^[a-z]{2}\Z")
-    note: Series[str] = text("Coder's note", nullable=True)
+    note: Series[str] = field("Coder's note", nullable=True)
 
     class Config:
         strict = True

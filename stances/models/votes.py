@@ -6,7 +6,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .actors import UN_MEMBERS
-from .fields import ISO3, SOURCE_ID, category, date, text
+from .fields import ISO3, SOURCE_ID, category, date, field
 from .stance import StanceRules
 from .vocab import BODIES, ISSUES, SPECIFICITY, STANCES, VOTES
 
@@ -20,32 +20,32 @@ COUNCIL_SEATS = 15
 class ResolutionRecords(pa.DataFrameModel):
     """resolutions.csv: one row per recorded vote, with its official tally."""
 
-    resolution_id: Series[str] = text(
+    resolution_id: Series[str] = field(
         "Session and number (ES-11/1, 78/221), or the Security Council "
         "resolution (S/RES/2623) or failed draft (S/2022/155)", unique=True,
         str_matches=RESOLUTION_ID)
-    symbol: Series[str] = text("UN document symbol, e.g. A/RES/ES-11/1",
+    symbol: Series[str] = field("UN document symbol, e.g. A/RES/ES-11/1",
                                unique=True, str_matches=SYMBOL)
     body: Series[pd.CategoricalDtype] = category(BODIES, "Body that voted")
-    adopted: Series[pd.BooleanDtype] = text(
+    adopted: Series[pd.BooleanDtype] = field(
         "true if adopted; false for a draft that failed (a veto, too few votes)")
     date: Series[pa.DateTime] = date("Date of the vote")
-    title: Series[str] = text("Title of the resolution as adopted")
-    draft: Series[str] = text("Symbol of the draft voted on", nullable=True)
-    meeting_record: Series[str] = text(
+    title: Series[str] = field("Title of the resolution as adopted")
+    draft: Series[str] = field("Symbol of the draft voted on", nullable=True)
+    meeting_record: Series[str] = field(
         "Symbol of the verbatim record of the meeting", nullable=True)
-    yes: Series[pd.Int16Dtype] = text("Official tally: in favour", ge=0)
-    no: Series[pd.Int16Dtype] = text("Official tally: against", ge=0)
-    abstain: Series[pd.Int16Dtype] = text("Official tally: abstentions", ge=0)
-    non_voting: Series[pd.Int16Dtype] = text(
+    yes: Series[pd.Int16Dtype] = field("Official tally: in favour", ge=0)
+    no: Series[pd.Int16Dtype] = field("Official tally: against", ge=0)
+    abstain: Series[pd.Int16Dtype] = field("Official tally: abstentions", ge=0)
+    non_voting: Series[pd.Int16Dtype] = field(
         "Official tally: members recorded as not voting", ge=0)
-    source_id: Series[str] = text(
+    source_id: Series[str] = field(
         "Source the per-country votes were read from (see sources)",
         str_matches=SOURCE_ID)
-    tally_source_id: Series[str] = text(
+    tally_source_id: Series[str] = field(
         "UN text that gives the official tally (see sources)",
         str_matches=SOURCE_ID)
-    note: Series[str] = text("Coder's note", nullable=True)
+    note: Series[str] = field("Coder's note", nullable=True)
 
     class Config:
         strict = True
@@ -64,7 +64,7 @@ class ResolutionRecords(pa.DataFrameModel):
 class Resolutions(ResolutionRecords):
     """The resolutions table: the records plus the issues they bear on."""
 
-    issues: Series[str] = text(
+    issues: Series[str] = field(
         "Issues the vote is coded on, from the vote-to-stance mapping, "
         "separated by '; '")
 
@@ -73,9 +73,9 @@ class VoteRecords(pa.DataFrameModel):
     """unga_votes.csv: one row per voting state per resolution: every UN
     member in the General Assembly, the 15 members in the Security Council."""
 
-    resolution_id: Series[str] = text("Resolution (see resolutions)",
+    resolution_id: Series[str] = field("Resolution (see resolutions)",
                                       str_matches=RESOLUTION_ID)
-    actor_id: Series[str] = text("Member state's ISO3 code (see actors)",
+    actor_id: Series[str] = field("Member state's ISO3 code (see actors)",
                                  str_matches=ISO3)
     vote: Series[pd.CategoricalDtype] = category(
         VOTES, "Recorded vote, in the order the official record lists them")
@@ -95,14 +95,14 @@ class UngaVotes(VoteRecords):
 class VoteMapping(StanceRules):
     """How a recorded vote on a resolution maps to a stance on an issue."""
 
-    resolution_id: Series[str] = text("Resolution (see resolutions)",
+    resolution_id: Series[str] = field("Resolution (see resolutions)",
                                       str_matches=RESOLUTION_ID)
     vote: Series[pd.CategoricalDtype] = category(
         VOTES, "Recorded vote (never non_voting: no vote, no observation)")
     issue: Series[pd.CategoricalDtype] = category(ISSUES, "Issue")
     stance: Series[pd.CategoricalDtype] = category(STANCES, "Stance the vote shows")
-    score: Series[pd.Int8Dtype] = text("Score of the stance", ge=-2, le=2)
-    rationale: Series[str] = text("Why the vote shows this stance, in the "
+    score: Series[pd.Int8Dtype] = field("Score of the stance", ge=-2, le=2)
+    rationale: Series[str] = field("Why the vote shows this stance, in the "
                                   "coder's words")
     specificity: Series[pd.CategoricalDtype] = category(
         SPECIFICITY, "How specific the text is to the issue: a vote on a "
@@ -122,9 +122,9 @@ class UnNames(pa.DataFrameModel):
     """How the UN's records spell each member state: the checked table that
     turns a name in a UN record into an actor id."""
 
-    un_name: Series[str] = text("A state's name as spelled in a UN record",
+    un_name: Series[str] = field("A state's name as spelled in a UN record",
                                 unique=True)
-    actor_id: Series[str] = text("The member state (see actors)", str_matches=ISO3)
+    actor_id: Series[str] = field("The member state (see actors)", str_matches=ISO3)
 
     class Config:
         strict = True
