@@ -54,16 +54,14 @@ class StancesValidationError(InvalidInput):
 def _friendly(check: str, dtype) -> str:
     """Turn pandera's check names into rules a contributor can act on."""
     if check.startswith("coerce_dtype"):
-        if isinstance(dtype, pd.CategoricalDtype):
+        from .models.fields import dtype_kind  # here: the models import this module
+        kind = dtype_kind(dtype)
+        if kind == "category":
             return "not an allowed value; allowed: " + ", ".join(
                 map(str, dtype.categories))
-        if "datetime" in str(dtype):
-            return "not a valid date (write YYYY-MM-DD)"
-        if str(dtype).startswith("Int"):
-            return "not a whole number"
-        if str(dtype) == "boolean":
-            return "not true or false"
-        return f"cannot be read as {dtype}"
+        return {"date": "not a valid date (write YYYY-MM-DD)",
+                "integer": "not a whole number",
+                "boolean": "not true or false"}.get(kind, f"cannot be read as {dtype}")
     fixed = {
         "not_nullable": "required: the cell is empty",
         "field_uniqueness": "duplicate value: must be unique",

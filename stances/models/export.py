@@ -9,6 +9,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import get_table
+from .fields import FRICTIONLESS, dtype_kind
 
 # Rules that live in Python code (dataframe checks, cross-table checks) travel
 # as their names and messages only; a reader of the JSON cannot execute them.
@@ -71,12 +72,7 @@ def fingerprint(name: str) -> str:
 
 
 def _frictionless_type(column: dict) -> str:
-    dtype = column["dtype"]
-    if dtype.startswith("datetime"):
-        return "date"
-    if dtype.startswith("Int"):
-        return "integer"
-    return {"boolean": "boolean"}.get(dtype, "string")
+    return FRICTIONLESS[dtype_kind(column["dtype"])]
 
 
 def frictionless_schema(name: str) -> dict:

@@ -1,5 +1,6 @@
 """Column definitions used by more than one table, made once."""
 
+import pandas as pd
 import pandera.pandas as pa
 
 # A state is its ISO 3166-1 alpha-3 code (Kosovo: XKX); other actors are
@@ -32,3 +33,24 @@ def actor_ref(description, nullable=False, unique=False):
 
 def date(description, nullable=False):
     return pa.Field(description=description, nullable=nullable)
+
+
+# Frictionless has a type per kind; a string column is everything else.
+FRICTIONLESS = {"category": "string", "date": "date", "integer": "integer",
+                "boolean": "boolean", "string": "string"}
+
+
+def dtype_kind(dtype) -> str:
+    """What a column holds: category, date, integer, boolean or string. The
+    one dispatch on dtypes, for the raw checks, the error messages and the
+    Frictionless types."""
+    if isinstance(dtype, pd.CategoricalDtype) or str(dtype) == "category":
+        return "category"
+    name = str(dtype)
+    if name.startswith(("datetime", "date")):
+        return "date"
+    if name.startswith(("Int", "int")):
+        return "integer"
+    if name in ("boolean", "bool"):
+        return "boolean"
+    return "string"

@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import get_table
-from .fields import URL
+from .fields import URL, dtype_kind
 from .vocab import MISSING_WORDS
 
 ISO_DATE = r"^\d{4}-\d{2}-\d{2}\Z"
@@ -43,18 +43,19 @@ def _checks(dtype, typed_checks=()) -> list[pa.Check]:
         pa.Check.notin(MISSING_WORDS, error="write an empty cell for "
                        "missing, not a placeholder word"),
     ]
-    if isinstance(dtype, pd.CategoricalDtype):
+    kind = dtype_kind(dtype)
+    if kind == "category":
         checks.append(pa.Check.isin(list(dtype.categories)))
-    elif "datetime" in str(dtype):
+    elif kind == "date":
         checks += [
             pa.Check.str_matches(ISO_DATE, error="not a date in the form "
                                  "YYYY-MM-DD"),
             pa.Check(_real_date, error="not a real calendar date"),
         ]
-    elif str(dtype).startswith("Int"):
+    elif kind == "integer":
         checks.append(pa.Check.str_matches(r"^[+-]?\d+\Z",
                                            error="not a whole number"))
-    elif str(dtype) == "boolean":
+    elif kind == "boolean":
         checks.append(pa.Check.isin(["true", "false"]))
     if any(c.name == "str_matches" and c.statistics.get("pattern") != URL
            for c in typed_checks):
