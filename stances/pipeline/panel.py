@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..models.actors import un_members
-from ..models.panel import PANEL_START, month_number
+from ..models.panel import PANEL_START, StateMonth, month_number
 from ..models.vocab import ISSUE_ORDER
 
 NONE = -1
@@ -248,9 +248,7 @@ def derive_state_month(panel: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFram
     wide.columns = [f"{issue}_{w}" for w, issue in wide.columns]
     codes = actors.set_index("actor_id")[["name", "iso3", "cow_code", "gw_code"]]
     wide = wide.reset_index().join(codes, on="actor_id")
-    order = ["actor_id", "month", "name", "iso3", "cow_code", "gw_code"] + [
-        f"{issue}_{w}" for issue in ISSUE_ORDER for w in what]
     for issue in ISSUE_ORDER:  # each issue's stance on its own scale
         wide[f"{issue}_stance"] = wide[f"{issue}_stance"].astype("str").where(
             wide[f"{issue}_stance"].notna())
-    return wide[order]
+    return wide[list(StateMonth.to_schema().columns)]  # the model's order
