@@ -5,32 +5,14 @@ import argparse
 import datetime as dt
 import sys
 
-from .coverage import coverage, coverage_by_year_markdown
-from .errors import InvalidInput, StancesError, StancesValidationError
-
-
-def _summary(tables) -> str:
-    lines = ["Built tables (rows):"]
-    lines += [f"  {name:<14}{len(frame):>7}" for name, frame in tables.items()]
-    obs = tables["observations"]
-    counts = obs.groupby(["issue", "stance"], observed=True).size()
-    lines.append("Observations by issue and stance:")
-    lines += [f"  {issue:<12}{stance:<18}{n:>6}"
-              for (issue, stance), n in counts.items()]
-    n_states = int((tables["actors"].kind == "state").sum())
-    lines.append(f"Coverage: states (of {n_states}) with sourced evidence, "
-                 "any / beyond UN votes:")
-    lines += [f"  {r.issue:<12}{r.states_with_evidence:>5} /{r.states_with_evidence_beyond_votes:>4}"
-              for r in coverage(tables).itertuples()]
-    lines.append("UN members with evidence dated in each year (any / beyond votes):")
-    lines += ["  " + line for line in coverage_by_year_markdown(tables).splitlines()]
-    return "\n".join(lines)
+from .errors import StancesError, StancesValidationError
 
 
 def _build(args) -> int:
     from .pipeline import build
     tables = build(args.raw, args.out, as_of=args.as_of)
-    print(_summary(tables))
+    from .coverage import build_summary
+    print(build_summary(tables))
     print(f"Wrote {len(tables)} Parquet files to {args.out}")
     return 0
 
@@ -67,26 +49,11 @@ def _schemas(args) -> int:
 
 
 def _release(args) -> int:
-    from pathlib import Path
-
-    from .release import make_release, register, update_changelog, write_signed_index
-    if args.sign_key:
-        if not args.register:
-            raise InvalidInput("--sign-key signs the registry: give --register too")
-        from .trust import check_signing_key
-        check_signing_key(Path(args.sign_key).read_bytes())
-    out = make_release(args.version, args.out, args.processed, args.as_of,
-                       args.previous)
-    print(f"Wrote release {args.version} to {out}")
-    if args.changelog and (out / "changes.md").is_file():
-        update_changelog(Path(args.changelog), (out / "changes.md").read_text())
-        print(f"Added its data changes to {args.changelog}")
-    if args.register:
-        register(out, Path(args.register))
-        print(f"Registered {args.version} in {args.register}")
-    if args.sign_key:
-        index = write_signed_index(Path(args.register), Path(args.sign_key), out.parent)
-        print(f"Signed the release index: {index} (publish it with its .sig)")
+    from .release import publish
+    for line in publish(args.version, args.out, args.processed, args.as_of,
+                        args.previous, changelog=args.changelog,
+                        registry=args.register, sign_key=args.sign_key):
+        print(line)
     return 0
 
 

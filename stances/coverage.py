@@ -88,3 +88,23 @@ def coverage_by_year_markdown(tables: dict[str, pd.DataFrame]) -> str:
                      + " | ".join(str(members_beyond_votes(tables, i, since))
                                   for i in issues) + " |")
     return "\n".join(lines) + "\n"
+
+
+def build_summary(tables: dict[str, pd.DataFrame]) -> str:
+    """What `stances build` prints: rows per table, observations by issue and
+    stance, coverage of states, and the per-year table."""
+    lines = ["Built tables (rows):"]
+    lines += [f"  {name:<14}{len(frame):>7}" for name, frame in tables.items()]
+    obs = tables["observations"]
+    counts = obs.groupby(["issue", "stance"], observed=True).size()
+    lines.append("Observations by issue and stance:")
+    lines += [f"  {issue:<12}{stance:<18}{n:>6}"
+              for (issue, stance), n in counts.items()]
+    n_states = int((tables["actors"].kind == "state").sum())
+    lines.append(f"Coverage: states (of {n_states}) with sourced evidence, "
+                 "any / beyond UN votes:")
+    lines += [f"  {r.issue:<12}{r.states_with_evidence:>5} /{r.states_with_evidence_beyond_votes:>4}"
+              for r in coverage(tables).itertuples()]
+    lines.append("UN members with evidence dated in each year (any / beyond votes):")
+    lines += ["  " + line for line in coverage_by_year_markdown(tables).splitlines()]
+    return "\n".join(lines)

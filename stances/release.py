@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 from ._version import check_version
 from .citation import LICENSE, TITLE, citation_cff
 from .compare import diff, summary
+from .errors import InvalidInput
 from .generated import codebook_markdown
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
@@ -19,7 +20,7 @@ from .pipeline.atomic import output_lock, staged, write_text_atomic
 from .pipeline.write import to_arrow
 from .reading import load
 from .registry import manifest_rows
-from .trust import INDEX, SIGNATURE, sign, verify_index
+from .trust import INDEX, SIGNATURE, check_signing_key, sign, verify_index
 
 HASHES = ("sha256 is of each file's bytes. content_sha256 is of the table's "
           "CSV export: it stays the same when only the Parquet writer's "
@@ -168,6 +169,31 @@ def register(release_dir: Path, registry: Path) -> dict:
              if e["version"] != entry["version"]]
     _write_json(registry, sorted(known + [entry], key=lambda e: e["version"]))
     return entry
+
+
+def publish(version: str, out_dir=None, processed="data/processed", today=None,
+            previous=None, *, changelog=None, registry=None, sign_key=None) -> list[str]:
+    """A release and its publishing steps, as `stances release` runs them:
+    the bundle; its data changes added to `changelog`; the release recorded
+    in `registry` (stances/releases.json); the registry signed as the release
+    index with `sign_key`. A key the package does not ship is refused before
+    anything is written. Returns one line per step done."""
+    if sign_key:
+        if not registry:
+            raise InvalidInput("a signing key signs the registry: give the registry too")
+        check_signing_key(Path(sign_key).read_bytes())
+    out = make_release(version, out_dir, processed, today, previous)
+    done = [f"Wrote release {version} to {out}"]
+    if changelog and (out / "changes.md").is_file():
+        update_changelog(Path(changelog), (out / "changes.md").read_text(encoding="utf-8"))
+        done.append(f"Added its data changes to {changelog}")
+    if registry:
+        register(out, Path(registry))
+        done.append(f"Registered {version} in {registry}")
+    if sign_key:
+        index = write_signed_index(Path(registry), Path(sign_key), out.parent)
+        done.append(f"Signed the release index: {index} (publish it with its .sig)")
+    return done
 
 
 def write_signed_index(registry: Path, key_file: Path, site: Path) -> Path:
