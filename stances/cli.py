@@ -57,6 +57,13 @@ def _release(args) -> int:
     return 0
 
 
+def _site(args) -> int:
+    from .site import build_site
+    out = build_site(args.out, args.source)
+    print(f"Wrote the explorer to {out}; open {out / 'index.html'} in a browser")
+    return 0
+
+
 def _keygen(args) -> int:
     import os
 
@@ -148,6 +155,12 @@ def main(argv=None) -> int:
                    help="sign the registry as the release index, written to "
                    "index/ beside the release (see 'stances keygen')")
     p.set_defaults(func=_release)
+    p = sub.add_parser("site", help="build the explorer, a static site, from the tables")
+    p.add_argument("--out", required=True, help="folder for the site (replaced)")
+    p.add_argument("--from", dest="source", default=None, metavar="DIR",
+                   help="Parquet files to build from: a build's --out or a release "
+                   "folder (default: the installed data)")
+    p.set_defaults(func=_site)
     p = sub.add_parser("keygen", help="make a key for signing the release index")
     p.add_argument("out", help="file for the private key (must not exist)")
     p.set_defaults(func=_keygen)

@@ -74,3 +74,15 @@ def test_the_public_codebook_is_not_shadowed_by_a_module():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert int(out) > 10
+
+
+def test_the_release_workflow_tests_builds_uploads_and_publishes():
+    import yaml
+    flow = yaml.safe_load((REPO / ".github" / "workflows" / "release.yml").read_text())
+    assert flow[True]["push"]["tags"] == ["v*.*.*"]  # YAML reads the key "on" as True
+    steps = "\n".join(str(step.get("run", step.get("uses", "")))
+                      for job in flow["jobs"].values() for step in job["steps"])
+    for needed in ("bash .ci/run", "stances release", "--sign-key", "stances site",
+                   "SHA256SUMS", "gh release upload", "upload-pages-artifact",
+                   "deploy-pages"):
+        assert needed in steps, needed

@@ -70,6 +70,11 @@ def main() -> None:
                          ("plot_state.py", ["KAZ", "docs/img/kazakhstan.png"])]:
         subprocess.run([sys.executable, f"examples/{script}", *args], check=True,
                        cwd=ROOT)
+    import screenshots
+    if screenshots.available():
+        screenshots.main()
+    else:
+        print("no chromium here: the explorer's pictures are left as they are")
 
 
 if __name__ == "__main__":
