@@ -16,7 +16,7 @@ import requests
 from tqdm.auto import tqdm
 
 from ._version import check_version, is_version
-from .errors import DownloadFailed, InvalidInput, NotFound
+from .errors import DownloadFailed, InvalidInput, NotFound, StancesError
 from .registry import known_releases
 from .trust import INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, pinned, verify_index
 
@@ -145,6 +145,18 @@ def _retrieve(version: str, name: str, known_hash, max_bytes: int,
             f"could not download {url}: {err.__class__.__name__}. Check the "
             "connection, or STANCES_RELEASE_URL; files already in the cache "
             f"({cache_dir()}) load offline.") from None
+    except OSError as err:  # after requests' errors, which are OSErrors too
+        raise CacheUnwritable(cache_dir(), err) from None
+
+
+class CacheUnwritable(StancesError, OSError):
+    """The download cache cannot be written: full, read-only, or not a folder."""
+
+    def __init__(self, folder: Path, err: OSError):
+        super().__init__(
+            f"cannot write the download cache {folder}: {err.strerror or err}. "
+            "Set STANCES_CACHE to a folder you can write to (with free space), "
+            "then try again; nothing half-written was kept.")
 
 
 def manifest(version: str) -> dict:
@@ -209,12 +221,15 @@ def _fresh_index() -> dict:
             f"{err.__class__.__name__}: {err}. Check the connection, or "
             "STANCES_RELEASE_URL.") from None
     index = verify_index(data, sig, f"{base_url()}/{INDEX}")
-    for name, content in ((INDEX, data), (SIGNATURE, sig)):
-        target = cache_dir() / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-        tmp.write_bytes(content)
-        os.replace(tmp, target)
+    try:
+        for name, content in ((INDEX, data), (SIGNATURE, sig)):
+            target = cache_dir() / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+            tmp.write_bytes(content)
+            os.replace(tmp, target)
+    except OSError as err:
+        raise CacheUnwritable(cache_dir(), err) from None
     return index
 
 

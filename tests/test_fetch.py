@@ -315,3 +315,15 @@ def test_a_pinned_release_needs_no_index(server, monkeypatch):
                         lambda: [{"version": VERSION, "manifest_sha256": sha}])
     (release.parent / trust.INDEX).unlink()
     assert manifest(VERSION)["version"] == VERSION
+
+
+def test_an_unwritable_cache_says_so_and_where(server, tmp_path, monkeypatch):
+    """The cache is a file, not a folder (as root, permissions do not stop
+    a write; a path that cannot be a folder does)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("STANCES_CACHE", str(blocker))
+    with pytest.raises(OSError, match=r"cannot write the download cache .*not-a-folder"
+                       r".*STANCES_CACHE") as info:
+        stances.load("actors", version=VERSION)
+    assert isinstance(info.value, stances.StancesError)
