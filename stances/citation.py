@@ -2,6 +2,8 @@
 
 from ._version import RELEASE_DATE, __version__
 from .errors import InvalidInput
+from .fetch import cached_versions
+from . import trust
 
 TITLE = "stances: how the world's states lined up over Russia's war on Ukraine"
 AUTHOR = "stances contributors"
@@ -39,10 +41,8 @@ def cite(version: str | None = None, format: str = "bibtex",
 def _known_versions() -> dict:
     """Every version that exists, with its date: installed, registered as
     released, or in the download cache."""
-    from .fetch import cached_versions  # imported late: no cycle
-    from .registry import known_releases
     dates = {__version__: RELEASE_DATE}
-    dates.update({r["version"]: r.get("date") for r in known_releases()})
+    dates.update({r["version"]: r.get("date") for r in trust.known_releases()})
     for v in cached_versions():
         dates.setdefault(v, None)
     return dates

@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 import sys
 
+from ._version import RELEASE_DATE, __version__
 from .errors import StancesError, StancesValidationError
 
 
@@ -116,6 +117,9 @@ def _date(text):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="stances", description=__doc__)
+    parser.add_argument("--version", action="version",
+                        version=f"stances {__version__} (package and data; data "
+                        f"released {RELEASE_DATE})")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="build data/processed/ from data/raw/")
     p.add_argument("--raw", default="data/raw", help="raw data directory")

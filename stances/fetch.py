@@ -17,8 +17,8 @@ from tqdm.auto import tqdm
 
 from ._version import check_version, is_version
 from .errors import DownloadFailed, InvalidInput, NotFound, StancesError
-from .registry import known_releases
-from .trust import INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, pinned, verify_index
+from .trust import (INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, known_releases, pinned,
+                    verify_index)
 
 DEFAULT_URL = "https://github.com/stances-data/stances/releases/download"
 SAFE_NAME = re.compile(r"[a-z0-9_]+\.(?:parquet|csv|json|md)|CITATION\.cff")

@@ -2,20 +2,15 @@
 package knows of, and the ones in the download cache."""
 
 import json
-from importlib import resources
 
 import pandas as pd
 import pyarrow.parquet as pq
 
 from ._version import RELEASE_DATE, __version__
-from .reading import data_dir
+from .fetch import cache_dir
 from .models import TABLES
-
-
-def known_releases() -> list[dict]:
-    """Published releases, as registered in the package (stances/releases.json)."""
-    text = (resources.files("stances") / "releases.json").read_text(encoding="utf-8")
-    return json.loads(text)
+from .reading import data_dir
+from .trust import known_releases
 
 
 def manifest_rows(manifest: dict) -> dict[str, int]:
@@ -31,7 +26,6 @@ def _installed_rows() -> dict:
 
 
 def _cached() -> list[dict]:
-    from .fetch import cache_dir
     found = []
     for path in sorted(cache_dir().glob("v*/manifest.json")):
         manifest = json.loads(path.read_text(encoding="utf-8"))

@@ -8,9 +8,13 @@ from .errors import InvalidInput
 
 def sources_for(frame: pd.DataFrame, *, version=None, directory=None) -> pd.DataFrame:
     """The rows of `sources` behind a frame: through its `source_id` (and
-    `tally_source_id`), or its `observation_id` (panel), or its
-    `resolution_id` (votes). For a paper's appendix."""
+    `tally_source_id`), or its `observation_id` (panel), or its states and
+    months (state_month, through the panel), or its `resolution_id` (votes).
+    For a paper's appendix."""
     kw = {"version": version, "directory": directory}
+    if {"actor_id", "month"} <= set(frame) and "observation_id" not in frame:
+        panel = load("panel", **kw)[["actor_id", "month", "observation_id"]]
+        frame = frame[["actor_id", "month"]].merge(panel, on=["actor_id", "month"])
     ids = set()
     for column in ("source_id", "tally_source_id"):
         if column in frame:

@@ -73,6 +73,13 @@ def verify_index(data: bytes, signature: bytes, where: str) -> dict[str, str]:
                                 f"list of releases ({err})") from None
 
 
+def known_releases() -> list[dict]:
+    """Published releases, as pinned in the package (stances/releases.json):
+    version, date, manifest SHA-256 and row counts."""
+    text = (resources.files("stances") / "releases.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
 def pinned(known_releases: list[dict]) -> dict[str, str]:
     """{version: manifest SHA-256} of the releases pinned in the package."""
     return {r["version"]: r["manifest_sha256"] for r in known_releases}

@@ -15,7 +15,7 @@ def test_bibtex_names_the_version():
 
 def test_a_registered_version_is_cited_and_an_unknown_one_refused(monkeypatch):
     import importlib
-    module = importlib.import_module("stances.registry")
+    module = importlib.import_module("stances.trust")
     monkeypatch.setattr(module, "known_releases",
                         lambda: [{"version": "2.0.0", "date": "2027-03-01"}])
     text = stances.cite("2.0.0")
@@ -51,3 +51,24 @@ def test_sources_for_observations_panel_and_votes():
 def test_sources_for_needs_something_to_trace():
     with pytest.raises(ValueError, match="no source_id"):
         stances.sources_for(stances.load("actors"))
+
+
+def test_sources_for_state_month_goes_through_the_panel():
+    import stances
+    sm = stances.load("state_month")
+    kaz = sm[(sm.actor_id == "KAZ") & (sm.month == sm.month.max())]
+    found = stances.sources_for(kaz)
+    panel = stances.load("panel")
+    cited = panel[(panel.actor_id == "KAZ") & (panel.month == sm.month.max())]
+    obs = stances.load("observations").set_index("observation_id")
+    expected = set(obs.source_id.reindex(cited.observation_id.dropna()).dropna())
+    assert set(found.source_id) == expected and len(expected) >= 2
+
+
+def test_the_cli_says_its_version(capsys):
+    from stances import __version__
+    from stances.cli import main
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip().startswith(f"stances {__version__} ")
