@@ -100,7 +100,7 @@ def real_data(tmp: Path) -> dict:
 def synthetic_data(sizes, tmp: Path) -> dict:
     sys.path.insert(0, str(HERE))
     import synthetic
-    from stances.pipeline.write import to_arrow
+    from stances.arrow import to_arrow
     import pyarrow.parquet as pq
     out = {}
     for n in sizes:

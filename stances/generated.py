@@ -15,7 +15,7 @@ from .models.vocab import (ACT_STATUS, ACTOR_KINDS, BASIS, BODIES, CONFIDENCE,
                            EVIDENCE_TYPES, ISSUES, MEANINGS, MISSING_REASONS,
                            PARTICIPATION, SCALE, SOURCE_KINDS, SPECIFICITY,
                            UN_STATUS, VOTES)
-from .pipeline.atomic import write_text_atomic
+from .atomic import write_text_atomic
 from .variables import codebook
 
 INTRO = """\

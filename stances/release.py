@@ -16,8 +16,8 @@ from .errors import InvalidInput
 from .generated import codebook_markdown
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
-from .pipeline.atomic import output_lock, staged, write_text_atomic
-from .pipeline.write import to_arrow
+from .atomic import output_lock, staged, write_text_atomic
+from .arrow import to_arrow
 from .reading import load
 from .registry import manifest_rows
 from .trust import INDEX, SIGNATURE, check_signing_key, sign, verify_index

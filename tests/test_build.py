@@ -7,7 +7,7 @@ import pytest
 
 from conftest import REPO, replace_line, run_cli
 from stances.pipeline import build
-from stances.pipeline.write import META_FINGERPRINT, META_VERSION
+from stances.arrow import META_FINGERPRINT, META_VERSION
 from stances.models import TABLES
 from stances.models.export import fingerprint
 

@@ -112,7 +112,7 @@ def test_csv_cells_that_would_run_as_formulas_are_neutralised(raw_dir, tmp_path)
 
 
 def test_a_second_release_into_the_same_folder_at_once_is_refused(tmp_path):
-    from stances.pipeline.atomic import BuildLocked, output_lock
+    from stances.atomic import BuildLocked, output_lock
     out = tmp_path / "v1.2.4"
     with output_lock(out):
         with pytest.raises(BuildLocked, match="another build is writing"):
@@ -155,3 +155,11 @@ def test_keygen_then_release_signs_the_index_only_with_a_shipped_key(tmp_path, m
 def test_the_package_ships_a_release_key():
     from stances import trust
     assert len(trust.trusted_keys()) >= 1
+
+
+def test_releasing_never_imports_the_build_pipeline():
+    code = ("import sys, stances.release; "
+            "print(any(m.startswith('stances.pipeline') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "False"

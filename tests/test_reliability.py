@@ -103,7 +103,7 @@ def test_stale_processed_files_differ_from_a_rebuild_is_caught(raw_dir, tmp_path
 
 
 def test_a_text_write_that_fails_midway_leaves_the_old_file_whole(tmp_path, monkeypatch):
-    from stances.pipeline import atomic
+    from stances import atomic
     path = tmp_path / "releases.json"
     path.write_text("[]\n")
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from ..errors import InvalidInput, StancesValidationError
-from .atomic import output_lock
+from ..atomic import output_lock
 from .derive import derive
 from .read import read_raw
 from .validate import validate_frames

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..errors import StancesError
+from .errors import StancesError
 
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
