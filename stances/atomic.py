@@ -1,13 +1,10 @@
 """Outputs are never half-written: one build at a time per output directory
 (a lock), files written into a staging directory, then swapped in at once.
 
-On Linux the swap is one renameat2(RENAME_EXCHANGE) call, atomic even if the
-process is killed; elsewhere two renames, and a build finding the output
-missing but its previous copy beside it puts that copy back first."""
+The swap is two plain renames (os.replace), on every system: a build that
+finds the output missing but its previous copy beside it (a process killed
+between the renames) puts that copy back first."""
 
-import ctypes
-import ctypes.util
-import errno
 import os
 import shutil
 import tempfile
@@ -17,9 +14,6 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from .errors import StancesError
-
-AT_FDCWD = -100
-RENAME_EXCHANGE = 2
 
 
 class BuildLocked(StancesError, RuntimeError):
@@ -82,27 +76,10 @@ def _recover(out_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths (Linux renameat2); False if unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(libc_name, use_errno=True) if libc_name else None
-    if libc is None or not hasattr(libc, "renameat2"):
-        return False
-    result = libc.renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b),
-                            RENAME_EXCHANGE)
-    if result == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.ENOSYS, errno.EINVAL, errno.EPERM, errno.ENOTSUP):
-        return False
-    raise OSError(err, os.strerror(err), str(b))
-
-
 def swap_in(staging: Path, out_dir: Path) -> None:
-    """Replace `out_dir` with `staging`; the old contents end up deleted."""
-    if out_dir.exists() and _exchange(staging, out_dir):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the old outputs
-        return
+    """Replace `out_dir` with `staging` by two renames; the old contents end
+    up deleted. A process killed between the renames leaves the old copy
+    beside the missing output, and the next build's _recover puts it back."""
     old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
     if out_dir.exists():
         os.replace(out_dir, old)
