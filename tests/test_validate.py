@@ -200,3 +200,12 @@ def test_a_symlink_out_of_the_raw_folder_is_refused(raw_dir, tmp_path):
     assert Failure(f"{raw_dir}/sources.csv", None, None, None,
                    "a symbolic link to a file outside the raw folder; copy the "
                    "file in instead") in failures
+
+
+def test_the_quote_word_count_is_the_regex_count():
+    from stances.models.observations import word_count
+    cells = pd.Series(["", " ", "  a  b ", None, "a\u00a0b", "a\tb\nc", " lead",
+                       "trail ", "a \u3000 b", "one two three", "«Nous» — oui"],
+                      dtype="str")
+    expected = cells.str.count(r"\S+").fillna(0)
+    assert word_count(cells).tolist() == expected.tolist()
