@@ -60,3 +60,16 @@ def actors_table() -> pd.DataFrame:
     return pd.DataFrame({"actor_id": ids, "name": ids, "kind": "state", "iso3": ids,
                          "un_status": "member", "state_id": None,
                          "speaks_for_state": pd.array([pd.NA] * len(ids), dtype="boolean")})
+
+
+def resampled_observations(n: int, seed: int = 1) -> pd.DataFrame:
+    """The real observations (the installed build), drawn with replacement
+    to n rows; ids and locators made unique, so the natural key holds. Real
+    text lengths and value mixes, unlike the synthetic rows."""
+    import stances
+    real = stances.load("observations")
+    rows = real.iloc[np.random.default_rng(seed).integers(0, len(real), n)]
+    rows = rows.reset_index(drop=True)
+    suffix = pd.Series(np.arange(n)).astype("str")
+    return rows.assign(observation_id=rows.observation_id + "-" + suffix,
+                       locator=rows.locator + " #" + suffix)

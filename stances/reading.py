@@ -109,8 +109,10 @@ def load(name: str, version: str | None = None, *, directory=None,
 
 def _validate(name: str, frame: pd.DataFrame, *, file=None,
               advice="Fix the rows above.") -> pd.DataFrame:
-    """Validate (and coerce) a frame against the schema of table `name`;
-    raises StancesValidationError listing every failure, by row number."""
+    """Validate (and coerce) a frame against the schema of table `name`:
+    every rule of the table's own schema, not the rules across tables (an
+    unknown actor or source), which need the other tables and run in the
+    build; raises StancesValidationError listing every failure, by row."""
     model = get_table(name).model
     try:
         return model.validate(frame, lazy=True)
