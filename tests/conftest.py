@@ -56,6 +56,27 @@ def append_row(path: Path, row: str) -> int:
     return text.count("\n") + 1
 
 
-def run_cli(*args, cwd=REPO):
-    return subprocess.run([sys.executable, "-m", "stances.cli", *args],
-                          capture_output=True, text=True, cwd=cwd)
+def run_cli(*args, cwd=REPO, fresh_process=False):
+    """The command line, in this process (fast), as `main([...])` run from
+    `cwd`: its exit code and what it printed. fresh_process=True runs it as
+    `python -m stances.cli` instead, for the tests that need a second
+    process (two builds contending for the lock) or the real entry point."""
+    if fresh_process:
+        return subprocess.run([sys.executable, "-m", "stances.cli", *args],
+                              capture_output=True, text=True, cwd=cwd)
+    import contextlib
+    import io
+    import os
+
+    from stances.cli import main
+    out, err, here = io.StringIO(), io.StringIO(), os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exit_:  # argparse: --help, --version, usage errors
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())

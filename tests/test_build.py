@@ -33,8 +33,9 @@ def test_failed_build_leaves_previous_outputs_untouched(raw_dir, tmp_path):
     build(raw_dir, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     replace_line(raw_dir / "observations.csv", ",KAZ,", ",KZX,")
-    result = run_cli("build", "--raw", str(raw_dir), "--out", str(out))
-    assert result.returncode == 1
+    # end to end: the installed entry point, in a process of its own
+    result = run_cli("build", "--raw", str(raw_dir), "--out", str(out), fresh_process=True)
+    assert result.returncode == 1 and "KZX" in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".lock") == [
         "processed", "raw"]

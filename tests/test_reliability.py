@@ -62,7 +62,8 @@ def test_a_second_build_at_once_is_refused_with_a_clear_message(raw_dir, tmp_pat
     out = tmp_path / "processed"
     proc = _start_slow_build(raw_dir, out)
     try:
-        second = run_cli("build", "--raw", str(raw_dir), "--out", str(out))
+        second = run_cli("build", "--raw", str(raw_dir), "--out", str(out),
+                         fresh_process=True)
         assert second.returncode == 1
         assert "another build is writing" in second.stderr
         assert f"pid {proc.pid}" in second.stderr
