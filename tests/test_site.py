@@ -41,6 +41,8 @@ def test_every_page_is_there(site):
     assert {p.stem for p in (site / "votes").glob("*.html")} == set(votes)
     for name in ("index.html", "downloads.html", "licences.html", "data.js", "app.js"):
         assert (site / name).is_file(), name
+    listed = re.findall(r'href="votes/([^"]+)\.html"', (site / "votes.html").read_text())
+    assert set(listed) == set(votes)
 
 
 def test_nothing_is_loaded_from_the_network(site):

@@ -22,7 +22,8 @@ from ..models import TABLES
 from ..models.vocab import ISSUE_ORDER, SCALE
 from ..reading import data_dir, load
 from ..release import spreadsheet_safe
-from .pages import COLOURS, downloads_page, is_stale, index_page, licences_page, state_page, vote_page
+from .pages import (COLOURS, downloads_page, index_page, is_stale, licences_page, state_page,
+                    vote_page, votes_index_page)
 from .vendor import copy_vendored
 
 NEEDED = ("actors", "observations", "sources", "panel", "resolutions", "unga_votes")
@@ -60,6 +61,8 @@ def build_site(out_dir, directory=None) -> Path:
         ballots = tables["unga_votes"][tables["unga_votes"].resolution_id == res.resolution_id]
         (out / "votes" / f"{votes[res.resolution_id]}.html").write_text(
             vote_page(res, ballots, states, links), encoding="utf-8")
+    (out / "votes.html").write_text(votes_index_page(tables["resolutions"], votes),
+                                    encoding="utf-8")
     files = _downloads(out, directory)
     (out / "downloads.html").write_text(
         downloads_page(files, cite(format="bibtex"), cite(format="apa")), encoding="utf-8")

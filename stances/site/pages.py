@@ -28,6 +28,7 @@ def page(title: str, body: str, depth: int = 0, script: str = "") -> str:
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <nav aria-label="Site"><a href="{up}index.html">World map</a>
+<a href="{up}votes.html">Roll calls</a>
 <a href="{up}downloads.html">Downloads and citation</a>
 <a href="{up}licences.html">Licences</a></nav>
 <main id="main">
@@ -188,6 +189,22 @@ def vote_page(res, ballots: pd.DataFrame, states: pd.DataFrame, links: dict) -> 
               f"<script>stancesMap({{mode: 'votes', votes: {_json(votes)}, "
               f"colours: {_json(VOTE_COLOURS)}, depth: 1}});</script>")
     return page(str(res.title), body, depth=1, script=script)
+
+
+def votes_index_page(resolutions: pd.DataFrame, slugs: dict) -> str:
+    rows = "".join(
+        f'<tr><td>{r.date:%Y-%m-%d}</td><td><a href="votes/{slugs[r.resolution_id]}.html">'
+        f"{escape(r.symbol)}</a></td><td>{escape(r.title)}</td>"
+        f"<td>{r.yes}-{r.no}-{r.abstain}</td></tr>"
+        for r in resolutions.sort_values("date").itertuples())
+    body = f"""
+<p>The recorded votes of the General Assembly and the Security Council that the
+dataset codes; each page maps every member's vote.</p>
+<table><thead><tr><th scope="col">Date</th><th scope="col">Symbol</th>
+<th scope="col">Title</th><th scope="col">Yes-no-abstain</th></tr></thead>
+<tbody>{rows}</tbody></table>
+"""
+    return page("Roll calls", body)
 
 
 def _json(value) -> str:
