@@ -1,4 +1,5 @@
-"""Which version you have, what changed between versions, the codebook as data."""
+"""What changed between two versions: row-level differences and the
+changelog a release carries."""
 
 import datetime as dt
 
@@ -8,23 +9,9 @@ import pytest
 import stances
 from conftest import make_raw_dir, replace_line
 from stances.pipeline import build
-from stances.models import TABLES
 from stances.release import changelog_section, make_release, update_changelog
-from stances.variables import codebook, find_var
 
 DAY = dt.date(2026, 11, 25)
-
-
-def test_versions_lists_the_installed_data_as_default():
-    v = stances.versions()
-    installed = v[v["where"] == "installed"].iloc[0]
-    assert installed.version == stances.__version__ and installed.default
-    for name in TABLES:
-        assert installed[name] == len(stances.load(name))
-
-
-def test_loaded_frames_carry_their_version():
-    assert stances.load("sources").attrs["stances_version"] == stances.__version__
 
 
 @pytest.fixture(scope="module")
@@ -78,27 +65,3 @@ def test_the_release_bundles_its_diff_and_changelog(two_releases, tmp_path):
 def test_changelog_of_no_change():
     empty = pd.DataFrame(columns=["table", "key", "issue", "change", "column", "old", "new"])
     assert "No rows changed." in changelog_section("1.0.1", "2026-01-01", "1.0.0", empty)
-
-
-def test_codebook_frame_covers_every_column_and_drives_the_markdown():
-    book = codebook()
-    for name, table in TABLES.items():
-        assert list(book[book.table == name].column) == table.columns
-    stance = book[(book.table == "observations") & (book.column == "stance")].iloc[0]
-    assert "opposes_actively (war):" in stance.meanings
-    from stances.generated import codebook_markdown
-    markdown = codebook_markdown()
-    assert all(d in markdown for d in book.description)
-
-
-def test_find_var():
-    found = find_var("sanction")
-    assert {"sanctions_score", "sanctions_stance"} <= set(found.column)
-    assert find_var("no such words anywhere").empty
-
-
-def test_missing_reasons_are_a_documented_vocabulary():
-    book = codebook("panel").set_index("column")
-    assert book.loc["missing_reason", "allowed_values"] == "no_evidence; non_voting; not_un_member"
-    panel = stances.load("panel")
-    assert (panel.stance.isna() == panel.missing_reason.notna()).all()
