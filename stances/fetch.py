@@ -16,6 +16,7 @@ import requests
 from tqdm.auto import tqdm
 
 from ._version import check_version, is_version
+from .atomic import write_text_atomic
 from .errors import DownloadFailed, InvalidInput, NotFound, StancesError
 from .trust import (INDEX, SIGNATURE, UPGRADE, UnverifiedRelease, known_releases, pinned,
                     verify_index)
@@ -222,12 +223,9 @@ def _fresh_index() -> dict:
             "STANCES_RELEASE_URL.") from None
     index = verify_index(data, sig, f"{base_url()}/{INDEX}")
     try:
-        for name, content in ((INDEX, data), (SIGNATURE, sig)):
-            target = cache_dir() / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-            tmp.write_bytes(content)
-            os.replace(tmp, target)
+        (cache_dir() / INDEX).parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(cache_dir() / INDEX, data)
+        write_text_atomic(cache_dir() / SIGNATURE, sig)
     except OSError as err:
         raise CacheUnwritable(cache_dir(), err) from None
     return index

@@ -14,10 +14,10 @@ from .citation import LICENSE, TITLE, citation_cff
 from .compare import diff, summary
 from .errors import InvalidInput
 from .generated import codebook_markdown
+from .arrow import to_arrow
+from .atomic import output_lock, staged, write_text_atomic
 from .models import TABLES, get_table
 from .models.export import fingerprint, frictionless_schema
-from .atomic import output_lock, staged, write_text_atomic
-from .arrow import to_arrow
 from .reading import load
 from .registry import manifest_rows
 from .trust import INDEX, SIGNATURE, check_signing_key, sign, verify_index

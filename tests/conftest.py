@@ -80,3 +80,13 @@ def run_cli(*args, cwd=REPO, fresh_process=False):
     finally:
         os.chdir(here)
     return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
+def modules_loaded_by(code: str) -> set[str]:
+    """The stances modules a fresh interpreter has loaded after `code`: for
+    the tests that one part of the package never imports another."""
+    script = (code + "; import sys; "
+              "print(' '.join(m for m in sys.modules if m.startswith('stances')))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True,
+                         text=True, check=True).stdout
+    return set(out.split())

@@ -37,7 +37,8 @@ def test_every_page_is_there(site):
     actors = stances.load("actors")
     states = set(actors.loc[actors.kind == "state", "actor_id"])
     assert {p.stem for p in (site / "states").glob("*.html")} == states
-    votes = stances.load("resolutions").resolution_id.str.lower().str.replace("/", "-")
+    from stances.models.votes import resolution_slug
+    votes = stances.load("resolutions").resolution_id.map(resolution_slug)
     assert {p.stem for p in (site / "votes").glob("*.html")} == set(votes)
     for name in ("index.html", "downloads.html", "licences.html", "data.js", "app.js"):
         assert (site / name).is_file(), name

@@ -17,6 +17,12 @@ SYMBOL = r"^(?:A/RES/(?:ES-\d+/\d+|\d+/\d+)|S/RES/\d+ \(\d{4}\)|S/\d{4}/\d+)\Z"
 COUNCIL_SEATS = 15
 
 
+def resolution_slug(resolution_id: str) -> str:
+    """The resolution's id as one path segment ("ES-11/1" -> "es-11-1"): in
+    the ids of vote observations and in the explorer's page names."""
+    return resolution_id.lower().replace("/", "-")
+
+
 class ResolutionRecords(pa.DataFrameModel):
     """resolutions.csv: one row per recorded vote, with its official tally."""
 

@@ -11,6 +11,7 @@ import pandera.pandas as pa
 
 from ..errors import Failure, StancesValidationError, from_schema_errors
 from ..models import TABLES
+from ..models.votes import resolution_slug
 from .panel import derive_panel, derive_state_month
 
 DERIVED_ADVICE = ("A derived table broke a rule: a row that the build derives "
@@ -144,7 +145,7 @@ def vote_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
                               "source_id"]], on="resolution_id")
     mapping = typed["vote_mapping"].astype({"vote": "str"})
     obs = votes.astype({"vote": "str"}).merge(mapping, on=["resolution_id", "vote"])
-    slug = obs.resolution_id.str.lower().str.replace("/", "-")
+    slug = obs.resolution_id.map(resolution_slug)
     body = obs.body.astype("str").map({"general_assembly": "unga",
                                        "security_council": "unsc"})
     return _observations(

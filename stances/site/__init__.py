@@ -20,6 +20,7 @@ from ..citation import cite
 from ..generated import codebook_markdown
 from ..models import TABLES
 from ..models.vocab import ISSUE_ORDER, SCALE
+from ..models.votes import resolution_slug
 from ..reading import data_dir, load
 from ..release import spreadsheet_safe
 from .pages import (COLOURS, downloads_page, index_page, is_stale, licences_page, state_page,
@@ -120,7 +121,7 @@ def _source_links(sources: pd.DataFrame) -> dict:
 
 
 def _vote_slugs(resolutions: pd.DataFrame) -> dict:
-    return {r: r.lower().replace("/", "-") for r in resolutions.resolution_id}
+    return {r: resolution_slug(r) for r in resolutions.resolution_id}
 
 
 def _sha256(path: Path) -> str:
