@@ -156,3 +156,13 @@ def test_the_cli_builds_the_site(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "s" / "index.html").is_file()
     assert Path(tmp_path / "s" / "states" / "UKR.html").is_file()
+
+
+def test_a_folder_that_is_not_a_site_is_never_replaced(tmp_path):
+    from stances.errors import InvalidInput
+    precious = tmp_path / "thesis"
+    precious.mkdir()
+    (precious / "chapter1.tex").write_text("keep me")
+    with pytest.raises(InvalidInput, match="not a site built by stances"):
+        build_site(precious, REPO / "data" / "processed")
+    assert (precious / "chapter1.tex").read_text() == "keep me"

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..atomic import output_lock, staged
 from ..citation import cite
+from ..errors import InvalidInput
 from ..generated import codebook_markdown
 from ..models import TABLES
 from ..models.vocab import ISSUE_ORDER, SCALE
@@ -31,13 +33,23 @@ NEEDED = ("actors", "observations", "sources", "panel", "resolutions", "unga_vot
 
 
 def build_site(out_dir, directory=None) -> Path:
-    """Write the site into `out_dir` (replaced if it exists) from the Parquet
-    files in `directory` (default: the installed data)."""
+    """Write the site into `out_dir` from the Parquet files in `directory`
+    (default: the installed data), all or nothing, as builds are written: a
+    previous site there is replaced whole; any other non-empty folder is
+    refused, never deleted."""
     directory = Path(directory or data_dir())
     out = Path(out_dir)
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "states").mkdir(parents=True)
+    if out.is_symlink() or (out.exists() and any(out.iterdir())
+                            and not (out / "data.js").is_file()):
+        raise InvalidInput(f"--out {out} is a folder that is not a site built by "
+                           "stances; give a new or empty folder")
+    with output_lock(out), staged(out) as staging:
+        _write(staging, directory)
+    return out
+
+
+def _write(out: Path, directory: Path) -> None:
+    (out / "states").mkdir()
     (out / "votes").mkdir()
     tables = {name: load(name, directory=directory) for name in NEEDED}
     shipped = copy_vendored(out)
@@ -68,7 +80,6 @@ def build_site(out_dir, directory=None) -> Path:
     (out / "downloads.html").write_text(
         downloads_page(files, cite(format="bibtex"), cite(format="apa")), encoding="utf-8")
     (out / "licences.html").write_text(licences_page(shipped), encoding="utf-8")
-    return out
 
 
 def _states(actors: pd.DataFrame) -> pd.DataFrame:
