@@ -117,22 +117,33 @@ def _tables(version, processed, staging) -> list[dict]:
     return files
 
 
+DATA_PACKAGE_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
+MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
+
+
 def _datapackage(version, date, files) -> dict:
+    """The release's Data Package (v2) descriptor. Each table's CSV is a
+    tabular resource with its Table Schema; the Parquet copy holds the same
+    rows and carries its types itself."""
     resources = []
     for f in files:
         if "table" not in f:
             continue
-        resources.append({
-            "name": f"{f['table']}-{f['format']}", "path": f["name"],
-            "format": f["format"],
-            "profile": "tabular-data-resource" if f["format"] == "csv" else "data-resource",
-            **({"encoding": "utf-8", "mediatype": "text/csv"} if f["format"] == "csv" else {}),
-            "description": get_table(f["table"]).description,
-            "hash": f"sha256:{f['sha256']}", "bytes": f["bytes"],
-            "schema": frictionless_schema(f["table"])})
-    return {"profile": "tabular-data-package", "name": "stances",
-            "title": TITLE, "version": version, "created": date,
-            "licenses": [{"name": LICENSE}], "resources": resources}
+        resource = {"name": f"{f['table']}-{f['format']}", "path": f["name"],
+                    "format": f["format"], "mediatype": MEDIA_TYPES[f["format"]],
+                    "description": get_table(f["table"]).description,
+                    "hash": f"sha256:{f['sha256']}", "bytes": f["bytes"]}
+        if f["format"] == "csv":
+            resource.update({"type": "table", "encoding": "utf-8",
+                             "schema": frictionless_schema(f["table"])})
+        else:  # read as a file (hash, size), not parsed as a table
+            resource["type"] = "file"
+        resources.append(resource)
+    return {"$schema": DATA_PACKAGE_V2, "name": "stances", "title": TITLE,
+            "version": version, "created": f"{date}T00:00:00Z",
+            "licenses": [{"name": LICENSE,
+                          "path": "https://creativecommons.org/licenses/by/4.0/"}],
+            "resources": resources}
 
 
 def _write_json(path: Path, data: dict) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import REPO, modules_loaded_by, run_cli
 from stances.models import TABLES
+from stances import __version__, cite
 from stances.release import make_release
 
 DAY = dt.date(2026, 11, 25)
@@ -66,17 +67,49 @@ def test_same_data_gives_the_same_checksums(release, tmp_path):
     assert tables(first) == tables(second)
 
 
-def test_citation_file_is_valid_cff(release):
-    pytest.importorskip("cffconvert")
-    for path in (release / "CITATION.cff", REPO / "CITATION.cff"):
-        result = subprocess.run([sys.executable, "-m", "cffconvert.cli.cli",
-                                 "--validate", "-i", str(path)],
-                                capture_output=True, text=True)
-        if result.returncode and "No module named" in result.stderr:
-            result = subprocess.run(["cffconvert", "--validate", "-i", str(path)],
-                                    capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
-    assert 'version: "1.2.3"' in (release / "CITATION.cff").read_text()
+CFF_REQUIRED = {"cff-version", "message", "title", "authors"}  # CFF 1.2.0
+
+
+def test_citation_file_holds_the_fields_every_citation_is_written_from(release):
+    import yaml
+    from stances.citation import RENDER, citation_fields
+    for path, version in ((release / "CITATION.cff", "1.2.3"),
+                          (REPO / "CITATION.cff", None)):
+        cff = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert CFF_REQUIRED <= set(cff) and cff["cff-version"] == "1.2.0"
+        assert cff == citation_fields(version, cff["date-released"])
+    assert cff["version"] == __version__
+    # BibTeX and APA are rendered from those fields, nowhere else
+    assert RENDER["apa"](cff) == cite(format="apa")
+    assert RENDER["bibtex"](cff) == cite(format="bibtex")
+
+
+def test_datapackage_is_a_valid_data_package_v2(release):
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(release / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])[:10]
+    package = json.loads((release / "datapackage.json").read_text())
+    assert package["$schema"].endswith("/2.0/datapackage.json")
+
+
+def test_datapackage_catches_a_cell_outside_its_schema(release, tmp_path):
+    """The descriptor's schemas can fail: a stance that is no label is found."""
+    import hashlib
+    import shutil
+    frictionless = pytest.importorskip("frictionless")
+    copy = tmp_path / "rel"
+    shutil.copytree(release, copy)
+    path = copy / "observations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        ",war,", ",war-ish,", 1), encoding="utf-8")
+    package = json.loads((copy / "datapackage.json").read_text())
+    resource = next(r for r in package["resources"] if r["name"] == "observations-csv")
+    data = path.read_bytes()
+    resource.update(hash="sha256:" + hashlib.sha256(data).hexdigest(), bytes=len(data))
+    (copy / "datapackage.json").write_text(json.dumps(package))
+    report = frictionless.validate(str(copy / "datapackage.json"))
+    errors = report.flatten(["type", "cell"])
+    assert ["constraint-error", "war-ish"] in errors
 
 
 def test_bad_version_is_refused(tmp_path):

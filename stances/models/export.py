@@ -71,6 +71,9 @@ def fingerprint(name: str) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
+TABLE_SCHEMA_V2 = "https://datapackage.org/profiles/2.0/tableschema.json"
+
+
 def _frictionless_type(column: dict) -> str:
     return FRICTIONLESS[dtype_kind(column["dtype"])]
 
@@ -100,11 +103,13 @@ def frictionless_schema(name: str) -> dict:
                 constraints["enum"] = sorted(stats["allowed_values"])
         field = {"name": c["name"], "type": _frictionless_type(c),
                  "description": c["description"], "constraints": constraints}
-        if field["type"] == "date":
-            field["format"] = "%Y-%m-%d"
+        if c["dtype"] == "category":
+            # Table Schema v2 keeps the labels' order where readers find it
+            field["categories"] = c["categories"]
+            field["categoriesOrdered"] = bool(c.get("ordered"))
         fields.append(field)
-    return {"fields": fields, "primaryKey": spec["primary_key"],
-            "missingValues": [""]}
+    return {"$schema": TABLE_SCHEMA_V2, "fields": fields,
+            "primaryKey": spec["primary_key"], "missingValues": [""]}
 
 
 YAML_HEADER = """\
