@@ -8,14 +8,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-REAL_FILES = ["actors.csv", "resolutions.csv", "unga_votes.csv", "vote_mapping.csv"]
-ROLLCALL_SOURCES = ("source_id", "tally_source_id")
+# The real actors (every UN member, for the rules that need the whole
+# membership); the roll calls are the tests' own (see FIXTURE_ROLLCALLS).
+REAL_FILES = ["actors.csv"]
 
 
 @pytest.fixture
 def raw_dir(tmp_path):
     """A raw directory with tiny sources and observations of the tests' own,
-    and the real actors and roll calls (rules that need every UN member)."""
+    their own roll calls, and the real actors."""
     return make_raw_dir(tmp_path)
 
 
@@ -26,21 +27,63 @@ def make_raw_dir(base: Path) -> Path:
     shutil.copytree(FIXTURES / "raw", raw)
     for name in REAL_FILES:
         shutil.copy(REPO / "data" / "raw" / name, raw / name)
-    _add_rollcall_sources(raw)
+    write_rollcalls(raw)
     return raw
 
 
-def _add_rollcall_sources(raw: Path) -> None:
-    """The real roll calls cite real sources: add those the fixture lacks."""
-    real = REPO / "data" / "raw"
-    with open(real / "resolutions.csv", newline="", encoding="utf-8") as f:
-        cited = {r[c] for r in csv.DictReader(f) for c in ROLLCALL_SOURCES}
-    with open(raw / "sources.csv", newline="", encoding="utf-8") as f:
-        have = {r["source_id"] for r in csv.DictReader(f)}
-    with open(real / "sources.csv", newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["source_id"] in cited - have]
-    with open(raw / "sources.csv", "a", newline="", encoding="utf-8") as f:
-        csv.writer(f, lineterminator="\n").writerows(r.values() for r in rows)
+# Two made-up General Assembly roll calls of a session that does not exist
+# (99): every UN member votes yes unless named here. Tallies follow from them.
+FIXTURE_ROLLCALLS = {
+    "99/1": ("2022-03-02", {"no": ["BLR", "ERI", "PRK", "RUS", "SYR"],
+                            "abstain": ["CHN", "IND", "KAZ"], "non_voting": ["VEN"]}),
+    "99/2": ("2022-04-07", {"no": ["BLR", "KAZ", "RUS"], "abstain": ["CHN", "IND"],
+                            "non_voting": ["AFG", "VEN"]}),
+}
+FIXTURE_MAPPING = [  # resolution, issue, specificity
+    ("99/1", "war", "specific"), ("99/1", "recognition", "bundled"),
+    ("99/2", "war", "specific")]
+STANCE_OF_VOTE = {"war": {"yes": ("condemns", 1), "abstain": ("neutral", 0),
+                          "no": ("sympathetic", -1)},
+                  "recognition": {"yes": ("rejects", 1), "abstain": ("neutral", 0),
+                                  "no": ("sympathetic", -1)}}
+
+
+def write_rollcalls(raw: Path) -> None:
+    """resolutions.csv, unga_votes.csv and vote_mapping.csv from
+    FIXTURE_ROLLCALLS, for the UN members in raw/actors.csv."""
+    with open(raw / "actors.csv", newline="", encoding="utf-8") as f:
+        members = sorted(r["actor_id"] for r in csv.DictReader(f)
+                         if r["un_status"] == "member")
+    resolutions, votes = [], []
+    for res, (date, named) in FIXTURE_ROLLCALLS.items():
+        vote_of = {state: vote for vote, states in named.items() for state in states}
+        cast = [(res, state, vote_of.get(state, "yes")) for state in members]
+        votes += cast
+        tally = [sum(v == option for _, _, v in cast)
+                 for option in ("yes", "no", "abstain", "non_voting")]
+        resolutions.append([res, f"A/RES/{res}", "general_assembly", "true", date,
+                            f"Fixture resolution {res}", "", "", *tally,
+                            "fixture-rollcall", "fixture-tally", "made up for the tests"])
+    mapping = [[res, vote, issue, *STANCE_OF_VOTE[issue][vote],
+                f"Fixture mapping: {vote} on {issue}.", specificity]
+               for res, issue, specificity in FIXTURE_MAPPING
+               for vote in ("yes", "abstain", "no")]
+    _write_csv(raw / "resolutions.csv", RESOLUTION_COLUMNS, resolutions)
+    _write_csv(raw / "unga_votes.csv", ["resolution_id", "actor_id", "vote"], votes)
+    _write_csv(raw / "vote_mapping.csv", ["resolution_id", "vote", "issue", "stance",
+                                          "score", "rationale", "specificity"], mapping)
+
+
+RESOLUTION_COLUMNS = ["resolution_id", "symbol", "body", "adopted", "date", "title",
+                      "draft", "meeting_record", "yes", "no", "abstain", "non_voting",
+                      "source_id", "tally_source_id", "note"]
+
+
+def _write_csv(path: Path, header: list[str], rows: list) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
 
 
 def replace_line(path: Path, old: str, new: str) -> None:

@@ -20,81 +20,81 @@ def failures_for(raw_dir):
 
 
 def test_missing_state(raw_dir):
-    replace_line(raw_dir / "unga_votes.csv", "ES-11/1,KAZ,abstain\n", "")
+    replace_line(raw_dir / "unga_votes.csv", "99/1,KAZ,abstain\n", "")
     assert failures_for(raw_dir) == [
         Failure(f"{raw_dir}/unga_votes.csv", None, "actor_id", "KAZ",
-                "ES-11/1: no vote recorded for this UN member (non_voting if "
+                "99/1: no vote recorded for this UN member (non_voting if "
                 "it did not vote)"),
         Failure(f"{raw_dir}/unga_votes.csv", None, "vote", "abstain",
-                "ES-11/1: 34 recorded, but the official tally is 35"),
+                "99/1: 2 recorded, but the official tally is 3"),
     ]
 
 
 def test_duplicated_state(raw_dir):
     path = raw_dir / "unga_votes.csv"
-    first = path.read_text().splitlines().index("ES-11/1,KAZ,abstain") + 1
-    second = append_row(path, "ES-11/1,KAZ,yes")
+    first = path.read_text().splitlines().index("99/1,KAZ,abstain") + 1
+    second = append_row(path, "99/1,KAZ,yes")
     assert failures_for(raw_dir) == [
         *[Failure(str(path), row, "actor_id", "KAZ",
                   "duplicate combination of resolution_id, actor_id")
           for row in (first, second)],
         Failure(str(path), None, "vote", "yes",
-                "ES-11/1: 142 recorded, but the official tally is 141"),
+                "99/1: 185 recorded, but the official tally is 184"),
     ]
 
 
 def test_wrong_tally(raw_dir):
-    replace_line(raw_dir / "resolutions.csv", ",143,5,35,10,", ",142,5,35,11,")
+    replace_line(raw_dir / "resolutions.csv", ",186,3,2,2,", ",185,3,2,3,")
     assert failures_for(raw_dir) == [
         Failure(f"{raw_dir}/unga_votes.csv", None, "vote", vote, rule)
         for vote, rule in [
-            ("yes", "ES-11/4: 143 recorded, but the official tally is 142"),
-            ("non_voting", "ES-11/4: 10 recorded, but the official tally is 11")]]
+            ("yes", "99/2: 186 recorded, but the official tally is 185"),
+            ("non_voting", "99/2: 2 recorded, but the official tally is 3")]]
 
 
 def test_tally_must_cover_the_membership(raw_dir):
-    replace_line(raw_dir / "resolutions.csv", ",143,5,35,10,", ",143,5,35,9,")
+    replace_line(raw_dir / "resolutions.csv", ",186,3,2,2,", ",186,3,2,1,")
     failures = failures_for(raw_dir)
-    assert Failure(f"{raw_dir}/resolutions.csv", 5, "non_voting", 9,
+    assert Failure(f"{raw_dir}/resolutions.csv", 3, "non_voting", 1,
                    "yes + no + abstain + non_voting must equal the 193 UN "
                    "members (General Assembly) or the 15 seats (Security "
                    "Council)") in failures
 
 
 def test_unknown_vote_code(raw_dir):
-    replace_line(raw_dir / "unga_votes.csv", "ES-11/1,KAZ,abstain", "ES-11/1,KAZ,absent")
+    replace_line(raw_dir / "unga_votes.csv", "99/1,KAZ,abstain", "99/1,KAZ,absent")
     failures = failures_for(raw_dir)
     votes = f"{raw_dir}/unga_votes.csv"
     bad = [f for f in failures if f.row is not None]
     assert [(f.column, f.value, f.rule) for f in bad] == [
         ("vote", "absent", "not an allowed value; allowed: yes, no, abstain, non_voting")]
     assert Failure(votes, None, "vote", "abstain",
-                   "ES-11/1: 34 recorded, but the official tally is 35") in failures
+                   "99/1: 2 recorded, but the official tally is 3") in failures
 
 
 def test_vote_by_a_non_member(raw_dir):
-    replace_line(raw_dir / "unga_votes.csv", "ES-11/1,KAZ,abstain", "ES-11/1,TWN,abstain")
+    replace_line(raw_dir / "unga_votes.csv", "99/1,KAZ,abstain", "99/1,TWN,abstain")
     failures = failures_for(raw_dir)
     assert [(f.column, f.value, f.rule) for f in failures if f.row] == [
-        ("actor_id", "TWN", "ES-11/1: not a UN member state in actors.csv")]
+        ("actor_id", "TWN", "99/1: not a UN member state in actors.csv")]
 
 
 def test_non_voting_is_never_mapped(raw_dir):
     append_row(raw_dir / "vote_mapping.csv",
-               "ES-11/2,non_voting,war,neutral,0,Not voting is not a position.,specific")
+               "99/2,non_voting,war,neutral,0,Not voting is not a position.,specific")
     failures = failures_for(raw_dir)
     assert [(f.column, f.rule) for f in failures] == [
         ("vote", "non_voting yields no observation; do not map it")]
 
 
 def test_mapping_must_cover_every_vote(raw_dir):
-    replace_line(raw_dir / "vote_mapping.csv", "ES-11/2,abstain,war,neutral,0,", "ES-11/2,abstain,war,neutral,0,x")
+    replace_line(raw_dir / "vote_mapping.csv", "99/2,abstain,war,neutral,0,", "99/2,abstain,war,neutral,0,x")
     text = (raw_dir / "vote_mapping.csv").read_text().splitlines()
     (raw_dir / "vote_mapping.csv").write_text(
-        "\n".join(t for t in text if not t.startswith("ES-11/2,abstain,")) + "\n")
+        "\n".join(t for t in text if not t.startswith("99/2,abstain,")) + "\n")
     assert failures_for(raw_dir) == [Failure(
         f"{raw_dir}/vote_mapping.csv", None, "vote", "abstain",
-        "ES-11/2 on war: no stance for this vote")]
+        "99/2 on war: no stance for this vote")]
 
 
 def test_votes_become_observations_but_non_voting_does_not(raw_dir, tmp_path):
@@ -103,7 +103,7 @@ def test_votes_become_observations_but_non_voting_does_not(raw_dir, tmp_path):
     issues_per_resolution = tables["vote_mapping"].groupby("resolution_id").issue.nunique()
     cast = votes[votes.vote != "non_voting"]
     assert len(obs) == cast.resolution_id.map(issues_per_resolution).sum()
-    assert obs[obs.actor_id == "VEN"].empty  # non-voting on all of ES-11/1 to 6
-    kaz = obs[(obs.actor_id == "KAZ") & obs.locator.str.startswith("A/RES/ES-11/3,")]
+    assert obs[obs.actor_id == "VEN"].empty  # non-voting on every fixture roll call
+    kaz = obs[(obs.actor_id == "KAZ") & obs.locator.str.startswith("A/RES/99/2,")]
     assert list(kaz.stance) == ["sympathetic"] and list(kaz.score) == [-1]
     assert (obs.evidence_type == "vote").all() and (obs.confidence == "high").all()
