@@ -118,14 +118,19 @@ def cached_versions() -> list[str]:
 pooch.get_logger().setLevel("WARNING")
 
 
-def _retrieve(version: str, name: str, known_hash, max_bytes: int,
+def release_registry(version: str, registry: dict[str, str]) -> pooch.Pooch:
+    """A release's files as a pooch registry (name -> "sha256:..."), cached
+    under the version's own folder."""
+    return pooch.create(path=cache_dir() / f"v{version}",
+                        base_url=f"{base_url()}/v{version}/", registry=registry)
+
+
+def _retrieve(files: pooch.Pooch, version: str, name: str, max_bytes: int,
               progress=False) -> Path:
-    url = f"{base_url()}/v{version}/{name}"
+    url = files.get_url(name)
     cached = cache_dir() / f"v{version}" / name
     try:
-        return Path(pooch.retrieve(url, known_hash=known_hash, fname=name,
-                                   path=cache_dir() / f"v{version}",
-                                   downloader=bounded_downloader(max_bytes, progress)))
+        return Path(files.fetch(name, downloader=bounded_downloader(max_bytes, progress)))
     except ForeignRedirect as err:
         raise DownloadFailed(f"{err}; refusing to follow it.") from None
     except TooLarge as err:
@@ -166,7 +171,8 @@ def manifest(version: str) -> dict:
     check_version(version)
     sha = _manifest_sha256(version)
     try:
-        path = _retrieve(version, "manifest.json", f"sha256:{sha}", MANIFEST_BYTES)
+        path = _retrieve(release_registry(version, {"manifest.json": f"sha256:{sha}"}),
+                         version, "manifest.json", MANIFEST_BYTES)
     except FileNotFoundError:
         raise InvalidInput(f"release {version} is listed as published but "
                          f"{base_url()}/v{version}/manifest.json was not found") from None
@@ -247,11 +253,21 @@ def fetch(version: str, name: str) -> Path:
     if name not in files:
         raise InvalidInput(f"release {version} has no file {name!r}; it has: "
                          + ", ".join(sorted(files)))
-    entry = files[name]
-    return _retrieve(version, name, f"sha256:{entry['sha256']}", entry["bytes"],
-                     progress=entry["bytes"] > PROGRESS_BYTES)
+    return _fetch_entry(version, files[name], _registry(version, files.values()))
 
 
 def download(version: str) -> list[Path]:
     """Every file of a release into the cache; returns their paths."""
-    return [fetch(version, f["name"]) for f in manifest(version)["files"]]
+    entries = manifest(version)["files"]
+    registry = _registry(version, entries)
+    return [_fetch_entry(version, entry, registry) for entry in entries]
+
+
+def _registry(version: str, entries) -> pooch.Pooch:
+    """The registry of a release: every file its manifest lists, by SHA-256."""
+    return release_registry(version, {f["name"]: f"sha256:{f['sha256']}" for f in entries})
+
+
+def _fetch_entry(version: str, entry: dict, registry: pooch.Pooch) -> Path:
+    return _retrieve(registry, version, entry["name"], entry["bytes"],
+                     progress=entry["bytes"] > PROGRESS_BYTES)
