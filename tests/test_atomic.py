@@ -1,5 +1,5 @@
-"""Outputs are never half-written, builds do not interleave, and loading
-refuses what it cannot trust."""
+"""Outputs are never half-written and builds do not interleave (stances.atomic),
+and the package keeps away from unsafe loaders."""
 
 import re
 import signal
