@@ -69,3 +69,16 @@ def test_ends_must_name_an_earlier_durable_row_of_the_same_actor(raw_dir, ends, 
         validate_raw(raw_dir)
     assert [(f.row, f.column, f.rule) for f in info.value.failures] == [
         (line, "ends", rule)]
+
+
+def test_a_title_too_long_for_a_summary_is_cut_at_a_word(raw_dir, tmp_path):
+    """Official titles can run past the 300 characters of a summary: the
+    derived summary keeps as much of the title as fits, ending in an ellipsis."""
+    from conftest import replace_line
+    title = "Statement on the alignment of certain countries " + "concerning measures " * 15
+    replace_line(raw_dir / "instruments.csv", "A fixture communique", title.strip())
+    obs = build(raw_dir, tmp_path / "out")["observations"]
+    summary = obs.set_index("observation_id").loc[
+        "instrument:fixture-communique:deu:war", "summary"]
+    assert len(title) > 300 >= len(summary)
+    assert summary.startswith("Signed 'Statement on the alignment") and summary.endswith("measures…'.")

@@ -12,6 +12,7 @@ from .fields import date as date_field  # the class defines a column named date
 from .vocab import CONFIDENCE, EVIDENCE_TYPES, ISSUES, STANCES
 
 MAX_QUOTE_WORDS = 24  # a quotation is short, under 25 words
+SUMMARY_MAX = 300  # characters in a summary, hand-coded or derived
 
 
 def word_count(text: pd.Series) -> pd.Series:
@@ -53,7 +54,7 @@ class ObservationRecords(StanceRules):
         "Where in the source the evidence is (paragraph, article, page, row)")
     summary: Series[str] = field(
         "The coder's one-line summary, in the coder's own words",
-        str_length={"min_value": 10, "max_value": 300})
+        str_length={"min_value": 10, "max_value": SUMMARY_MAX})
     quote: Series[str] = field(
         f"A short quotation from the source (at most {MAX_QUOTE_WORDS} words), "
         "or empty", nullable=True)

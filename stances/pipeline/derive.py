@@ -11,12 +11,14 @@ import pandera.pandas as pa
 
 from ..errors import Failure, StancesValidationError, from_schema_errors
 from ..models import TABLES
+from ..models.observations import SUMMARY_MAX
 from ..models.votes import resolution_slug
 from .panel import derive_panel, derive_state_month
 
-DERIVED_ADVICE = ("A derived table broke a rule: a row that the build derives "
-                  "(from a vote, an instrument or an organisation's act) may "
-                  "repeat a hand-coded row; remove the hand-coded copy.")
+DERIVED_ADVICE = ("A derived table broke a rule. The row named above was built "
+                  "from a vote, an instrument or an organisation's act: fix the "
+                  "raw row it comes from. A derived row that repeats a "
+                  "hand-coded one means the hand-coded copy should go.")
 VERB = {"yes": "Voted in favour of", "no": "Voted against",
         "abstain": "Abstained on"}
 TAKING_PART = {"signed": "Signed", "joined": "Joined",
@@ -155,7 +157,7 @@ def vote_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
         score=obs.score, evidence_type="vote", confidence="high",
         source_id=obs.source_id,
         locator=obs.symbol + ", recorded vote: " + obs.vote,
-        summary=obs.vote.map(VERB) + " " + obs.symbol + ", '" + obs.title + "'.",
+        summary=_quoting(obs.vote.map(VERB) + " " + obs.symbol + ", ", obs.title),
         durable=False, bundled=obs.specificity.astype("str") == "bundled")
 
 
@@ -175,9 +177,21 @@ def instrument_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
         score=obs.score, evidence_type=obs.evidence_type, confidence=obs.confidence,
         source_id=obs.source_id.fillna(obs.source_id_instrument),
         locator=obs.locator.fillna("list of participants"),
-        summary=obs.participation.map(TAKING_PART) + " '" + obs.title + "'.",
+        summary=_quoting(obs.participation.map(TAKING_PART) + " ", obs.title),
         note=obs.note, durable=obs.durable,
         bundled=obs.specificity.astype("str") == "bundled")
+
+
+def _quoting(lead: pd.Series, title: pd.Series) -> pd.Series:
+    """lead + 'title'. within a summary's length: a long title (some official
+    titles run past 300 characters) is cut at a word and ends in an ellipsis."""
+    def fit(lead, title):
+        room = SUMMARY_MAX - len(lead) - 3
+        if len(title) > room:
+            title = title[:room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return f"{lead}'{title}'."
+    return pd.Series([fit(a, b) for a, b in zip(lead, title)], index=lead.index,
+                     dtype="object")
 
 
 def member_observations(records: pd.DataFrame, typed) -> pd.DataFrame:
