@@ -36,9 +36,11 @@ def _spec(name: str) -> tuple:
     return tuple(spec)
 
 
-def conform(name: str, table: pa.Table, shown: str) -> tuple[pd.DataFrame | None, list]:
-    """The table as a typed frame, and every structural failure found."""
-    spec = _spec(name)
+def conform(name: str, table: pa.Table, shown: str,
+            columns: list[str] | None = None) -> tuple[pd.DataFrame | None, list]:
+    """The table (or those of its columns) as a typed frame, and every
+    structural failure found."""
+    spec = [s for s in _spec(name) if columns is None or s[0] in columns]
     expected = [s[0] for s in spec]
     if table.column_names != expected:
         return None, [Failure(shown, None, None, None,
@@ -58,7 +60,11 @@ def conform(name: str, table: pa.Table, shown: str) -> tuple[pd.DataFrame | None
             if high is not None and bounds["max"].as_py() > high:
                 failures.append(Failure(shown, None, column, bounds["max"].as_py(),
                                         f"must be <= {high}"))
-    frame = table.to_pandas(date_as_object=False, types_mapper=_NULLABLE.get)
+    # split_blocks + self_destruct: each column is freed as it is converted,
+    # so a large table never sits in memory twice
+    frame = table.to_pandas(date_as_object=False, types_mapper=_NULLABLE.get,
+                            split_blocks=True, self_destruct=True)
+    del table
     for column, dtype, *_ in spec:
         frame[column], problem = _as(frame[column], dtype)
         if problem:

@@ -119,3 +119,25 @@ def test_a_file_that_would_expand_out_of_all_proportion_is_refused(processed, mo
                    column_encoding={"x": "PLAIN"})  # 8 MB that squeeze to a few kB
     with pytest.raises(ValueError, match=r"would expand from .* \(more than 100 times\)"):
         stances.load("actors", directory=processed)
+
+
+def test_load_reads_only_the_columns_asked_for_in_the_tables_order():
+    import stances
+    full = stances.load("observations")
+    some = stances.load("observations", columns=["date", "actor_id", "issue"])
+    assert list(some.columns) == ["actor_id", "issue", "date"]
+    pd.testing.assert_frame_equal(some, full[["actor_id", "issue", "date"]])
+    with pytest.raises(ValueError, match="no column 'nope'; its columns are observation_id"):
+        stances.load("observations", columns=["nope"])
+    with pytest.raises(ValueError, match="validate='full' runs rules across all the columns"):
+        stances.load("observations", columns=["date"], validate="full")
+
+
+def test_the_panel_from_only_its_columns_is_the_panel_from_all():
+    import stances
+    from stances.pipeline.panel import PANEL_INPUTS, derive_panel
+    actors, last = stances.load("actors"), pd.Timestamp("2026-11-30")
+    full = derive_panel(stances.load("observations"), actors, last)
+    lean = derive_panel(stances.load("observations", columns=PANEL_INPUTS), actors, last)
+    pd.testing.assert_frame_equal(full, lean)
+    assert full.stance.notna().sum() > 10_000

@@ -17,38 +17,84 @@ from ..models.vocab import ISSUE_ORDER
 NONE = -1
 
 
-def _state_evidence(obs: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Observations attributed to a state: its own, and those of persons who
-    speak for it."""
+# The columns the rules read. The string ones are read only where a pointer
+# lands (ids in the output, the few `ends`), never copied whole.
+PANEL_INPUTS = ["observation_id", "actor_id", "issue", "date", "stance", "score",
+                "evidence_type", "confidence", "durable", "bundled", "ends", "expires"]
+SORTED_INPUTS = ["date", "stance", "score", "evidence_type", "durable", "bundled",
+                 "expires"]
+
+
+def _state_rows(actor_id: pd.Series, actors: pd.DataFrame, states: pd.Index) -> np.ndarray:
+    """For each observation, the position in `states` of the state it is
+    attributed to: its actor if a state, the state a person speaks for, else
+    -1. Worked out once per distinct actor, then spread to the rows."""
     by_id = actors.set_index("actor_id")
     speaks = by_id.speaks_for_state.fillna(False).astype(bool)
-    spokesperson_state = by_id.state_id.where(speaks)
-    state = obs.actor_id.where(obs.actor_id.map(by_id.kind) == "state",
-                               obs.actor_id.map(spokesperson_state))
-    return obs.assign(actor_id=state).dropna(subset=["actor_id"])
+    state_of = by_id.index.to_series().where(by_id.kind == "state",
+                                            by_id.state_id.where(speaks))
+    codes, uniques = pd.factorize(actor_id)
+    per_actor = states.get_indexer(pd.Index(uniques).map(state_of)).astype("int32")
+    return np.append(per_actor, np.int32(NONE))[codes]  # code -1 (no actor) -> NONE
+
+
+def _sort_order(cell, etype, confidence, day, row) -> np.ndarray:
+    """The order of rule 2: by cell, then the stronger evidence type, the
+    higher confidence, the later day, and input order (observation_id), as
+    one integer key (a single argsort) when the fields fit in 63 bits."""
+    fields = [(cell, False), (etype, True), (confidence, True), (day, True), (row, False)]
+    widths = [max(int(v.max()) if len(v) else 0, 1).bit_length() for v, _ in fields]
+    if sum(widths) > 63:
+        return np.lexsort([(v.max() - v) if desc else v for v, desc in reversed(fields)])
+    key = np.zeros(len(cell), dtype="int64")
+    for (values, descending), width in zip(fields, widths):
+        values = values.astype("int64")
+        key = (key << width) | ((values.max() - values) if descending and len(values) else values)
+    return np.argsort(key)
 
 
 class Grid:
     """States x issues x months, with the evidence sorted so that within a
-    cell the prevailing observation (rule 2) comes first."""
+    cell the prevailing observation (rule 2) comes first. Only the rows of
+    known states up to the last month are kept; `src` maps each sorted row
+    back to its row in the observations."""
 
-    def __init__(self, ev: pd.DataFrame, states: pd.Index, first: int, last: int):
-        self.states, self.first = states, first
+    def __init__(self, obs: pd.DataFrame, row_state: np.ndarray, states: pd.Index,
+                 first: int, last: int):
+        self.states, self.first, self.obs = states, first, obs
         self.n_months = last - first + 1
         self.shape = (len(states) * len(ISSUE_ORDER), self.n_months)
-        pair = (states.get_indexer(ev.actor_id) * len(ISSUE_ORDER)
-                + ev.issue.cat.codes.to_numpy())
-        col = (month_number(ev.date).to_numpy() - first).clip(min=0)
-        order = np.lexsort((np.arange(len(ev)),  # input order: by observation_id
-                            -ev.date.to_numpy().astype("int64"),
-                            -ev.confidence.cat.codes.to_numpy(),
-                            -ev.evidence_type.cat.codes.to_numpy(),
-                            col, pair))
-        self.ev = ev.iloc[order].reset_index(drop=True)
-        self.cell = (pair * self.n_months + col)[order]
-        self.col = col[order]
-        self.score = self.ev.score.to_numpy(dtype="float64", na_value=np.nan)
+        # 32-bit positions and codes: 10M rows stay within a few hundred MB
+        month = month_number(obs.date).to_numpy().astype("int32")
+        rows = np.flatnonzero((row_state >= 0) & (month <= last)).astype("int32")
+        col = (month[rows] - first).clip(min=0).astype("int32")
+        del month
+        cell = ((row_state[rows] * len(ISSUE_ORDER)
+                 + obs.issue.cat.codes.to_numpy()[rows]) * self.n_months + col).astype("int32")
+        day = obs.date.to_numpy()[rows].astype("datetime64[D]").astype("int32")
+        order = _sort_order(cell, obs.evidence_type.cat.codes.to_numpy()[rows],
+                            obs.confidence.cat.codes.to_numpy()[rows],
+                            day - (day.min() if len(day) else 0), rows)
+        del day
+        self.src = rows[order]
+        del rows
+        self.ev = obs[SORTED_INPUTS].take(self.src).reset_index(drop=True)
+        self.cell, self.col = cell[order], col[order]
+        del cell, col, order
+        self.score = self.ev.score.to_numpy(dtype="float32", na_value=np.nan)
         self.date = self.ev.date.to_numpy()
+
+    def ids(self, ptr: np.ndarray) -> np.ndarray:
+        """The observation_id at each pointer; missing where NONE."""
+        rows = _take(self.src, ptr, fill=NONE).astype("int64")
+        return self.obs.observation_id.reindex(rows).to_numpy()
+
+    def sorted_rows(self, rows: np.ndarray) -> np.ndarray:
+        """Where rows of the observations sit in the sorted evidence (NONE if
+        they were not kept)."""
+        where = np.full(len(self.obs), NONE)
+        where[self.src] = np.arange(len(self.src))
+        return where[rows]
 
     def latest(self, mask) -> np.ndarray:
         """For each cell, the prevailing observation among `mask` in the
@@ -81,16 +127,22 @@ def _take(values: np.ndarray, ptr: np.ndarray, fill=np.nan):
     return np.where(ptr != NONE, values[ptr.clip(min=0)], fill)
 
 
+ACT_ENDINGS = np.array(["in_force", "ended", "expired", "contradicted", ""])
+
+
 def _durable_ends(g: Grid, durable: np.ndarray, bundled: np.ndarray):
     """For every durable observation: the month column from which it is no
     longer in force, and why (ended, expired, contradicted)."""
     ev, inf = g.ev, g.n_months + 1
     ended = np.full(len(ev), inf)
-    enders = ev.ends.notna().to_numpy()
-    if enders.any():
-        target = pd.Index(ev.observation_id).get_indexer(ev.ends[enders])
-        found = target >= 0
-        np.minimum.at(ended, target[found], g.col[enders][found])
+    ends_rows = np.flatnonzero(g.obs.ends.notna().to_numpy())  # few rows end another
+    enders = g.sorted_rows(ends_rows)
+    kept = enders != NONE
+    if kept.any():
+        wanted = g.obs.ends.iloc[ends_rows[kept]]
+        target = g.sorted_rows(_positions(g.obs.observation_id, wanted))
+        found = target != NONE
+        np.minimum.at(ended, target[found], g.col[enders[kept]][found])
     expired = np.full(len(ev), inf)
     has_expiry = ev.expires.notna().to_numpy()
     expired[has_expiry] = (month_number(ev.expires[has_expiry]).to_numpy()
@@ -101,9 +153,19 @@ def _durable_ends(g: Grid, durable: np.ndarray, bundled: np.ndarray):
         against = np.flatnonzero(~bundled & (np.sign(g.score) == -sign))
         contradicted[targets] = _first_after(g, targets, against, inf)
     ends = np.minimum(np.minimum(ended, expired), contradicted)
-    why = np.select([ends == inf, ends == ended, ends == expired],
-                    ["in_force", "ended", "expired"], "contradicted")
+    # why, as a small code into ACT_ENDINGS (labels only where the grid points)
+    why = np.select([ends == inf, ends == ended, ends == expired], [0, 1, 2], 3).astype("int8")
     return ends, why
+
+
+def _positions(ids: pd.Series, wanted: pd.Series) -> np.ndarray:
+    """The row of each wanted id in `ids` (-1 if absent), hashing only the
+    few rows that can match rather than every id."""
+    candidates = np.flatnonzero(ids.isin(wanted.unique()).to_numpy())
+    if not len(candidates):
+        return np.full(len(wanted), NONE)
+    found = pd.Index(ids.iloc[candidates]).get_indexer(wanted)
+    return np.where(found >= 0, candidates[found.clip(min=0)], NONE)
 
 
 def _first_after(g: Grid, targets, against, inf) -> np.ndarray:
@@ -160,11 +222,10 @@ def derive_panel(obs: pd.DataFrame, actors: pd.DataFrame, last_month,
     as not voting, for `missing_reason`."""
     states = pd.Index(actors.loc[actors.kind == "state", "actor_id"].sort_values())
     first, last = month_number(pd.Series([PANEL_START, pd.Timestamp(last_month)]))
-    ev = _state_evidence(_with_flags(obs), actors)
-    ev = ev[ev.actor_id.isin(states) & (month_number(ev.date) <= last)]
-    g = Grid(ev, states, first, last)
+    obs = _with_flags(obs)[PANEL_INPUTS].reset_index(drop=True)
+    g = Grid(obs, _state_rows(obs.actor_id, actors, states), states, first, last)
 
-    etype = g.ev.evidence_type.astype("str").to_numpy()
+    etype = g.ev.evidence_type
     bundled = g.ev.bundled.to_numpy(dtype=bool)
     durable = g.ev.durable.to_numpy(dtype=bool) & (g.score != 0) & ~bundled
     ends, why = _durable_ends(g, durable, bundled)
@@ -173,12 +234,12 @@ def derive_panel(obs: pd.DataFrame, actors: pd.DataFrame, last_month,
     ptr, basis = _composite(g, force, latest, g.latest(bundled))
     last_act = np.where(force != NONE, force, g.latest(durable))
     act_status = np.where(g.months() < _take(ends, last_act, fill=0), "in_force",
-                          _take(why, last_act, fill=""))
+                          ACT_ENDINGS[_take(why, last_act, fill=4).astype("int64")])
     action = np.where(force != NONE, force,
-                      g.latest(np.isin(etype, ["policy_action", "legal_act"])
+                      g.latest(etype.isin(["policy_action", "legal_act"]).to_numpy()
                                & ~durable))
-    channels = {"vote": g.latest(etype == "vote"),
-                "statement": g.latest(etype == "official_statement"),
+    channels = {"vote": g.latest((etype == "vote").to_numpy()),
+                "statement": g.latest((etype == "official_statement").to_numpy()),
                 "action": action}
     return _frame(g, ptr, basis, act_status, channels, actors, non_voting)
 
@@ -208,7 +269,8 @@ def _frame(g: Grid, ptr, basis, act_status, channels, actors, non_voting):
                                            ordered=True),
         # reindex by position: NONE (-1) is no row, so it gives missing
         **{c: ev[c].reindex(flat).to_numpy() for c in
-           ("stance", "score", "observation_id", "evidence_type")},
+           ("stance", "score", "evidence_type")},
+        "observation_id": g.ids(flat),
         "evidence_date": evidence_date,
         "months_since": col - (month_number(pd.Series(evidence_date)).to_numpy()
                                - g.first).clip(min=0),
@@ -219,7 +281,7 @@ def _frame(g: Grid, ptr, basis, act_status, channels, actors, non_voting):
     for name, cptr in channels.items():
         c = cptr.ravel()
         panel[f"{name}_score"] = ev.score.reindex(c).to_numpy()
-        panel[f"{name}_observation_id"] = ev.observation_id.reindex(c).to_numpy()
+        panel[f"{name}_observation_id"] = g.ids(c)
     panel["name"] = panel.actor_id.map(actors.set_index("actor_id").name)
     panel["missing_reason"] = _missing_reason(panel, col + g.first, actors, non_voting)
     return panel.sort_values(["actor_id", "month", "issue"]).reset_index(drop=True)
