@@ -1,16 +1,28 @@
 """A table as an Arrow table for Parquet: dates as DATE columns, and the
-table's name, the dataset version and the schema fingerprint in the file's
-metadata. Shared by the build and the release, so neither imports the other."""
+table's name, the dataset version, the schema fingerprint and the order of
+each categorical column's labels in the file's metadata. Shared by the build and the release, so neither imports the other."""
+
+import json
+from functools import lru_cache
 
 import pandas as pd
 import pyarrow as pa
 
 from ._version import __version__
-from .models.export import fingerprint
+from .models.export import fingerprint, table_spec
 
 META_VERSION = b"stances.version"
 META_FINGERPRINT = b"stances.schema_fingerprint"
 META_TABLE = b"stances.table"
+# {column: [labels, in order]} for each categorical column: the order for
+# readers that do not keep pandas' categoricals (DuckDB, polars, Spark)
+META_CATEGORIES = b"stances.categories"
+
+
+@lru_cache(maxsize=None)
+def category_order(name: str) -> bytes:
+    return json.dumps({c["name"]: c["categories"] for c in table_spec(name)["columns"]
+                       if c["dtype"] == "category"}).encode()
 
 
 def to_arrow(name: str, frame: pd.DataFrame, version: str = __version__) -> pa.Table:
@@ -22,5 +34,6 @@ def to_arrow(name: str, frame: pd.DataFrame, version: str = __version__) -> pa.T
                                      table.column(i).cast(pa.date32()))
     meta = {**(table.schema.metadata or {}), META_TABLE: name.encode(),
             META_VERSION: version.encode(),
-            META_FINGERPRINT: fingerprint(name).encode()}
+            META_FINGERPRINT: fingerprint(name).encode(),
+            META_CATEGORIES: category_order(name)}
     return table.replace_schema_metadata(meta)

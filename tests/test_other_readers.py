@@ -47,3 +47,36 @@ def test_readme_benchmark_figures_come_from_results_json():
     sys.path.insert(0, str(REPO / "tools"))
     from refresh_docs import benchmarks_block
     assert benchmarks_block() in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_million_rows_queried_in_duckdb_and_polars_keep_the_labels_order(tmp_path):
+    """Out-of-core readers, no pandas in the loop: the order of each
+    categorical column travels in the Parquet metadata (stances.categories)."""
+    duckdb = pytest.importorskip("duckdb")
+    pl = pytest.importorskip("polars")
+    import json
+    import numpy as np
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+    from stances.arrow import META_CATEGORIES
+    from stances.models import TABLES
+    from stances.reading import data_dir
+    real = pq.read_table(data_dir() / "observations.parquet")
+    big = real.take(np.random.default_rng(0).integers(0, real.num_rows, 1_000_000))
+    path = tmp_path / "observations.parquet"
+    pq.write_table(big, path)
+    order = json.loads(pq.read_schema(path).metadata[META_CATEGORIES])["stance"]
+    assert order == list(TABLES["observations"].model.to_schema().columns["stance"]
+                         .dtype.type.categories)
+    counts = {r["values"]: r["counts"] for r in
+              pc.value_counts(big.column("stance").cast("string")).to_pylist()}
+    expected = [(label, counts[label]) for label in order if label in counts]
+
+    con = duckdb.connect()
+    con.execute("CREATE TYPE stance AS ENUM (" + ", ".join(f"'{s}'" for s in order) + ")")
+    by_duckdb = con.sql(f"SELECT stance::stance AS s, count(*) FROM '{path}' "
+                        "GROUP BY s ORDER BY s").fetchall()
+    by_polars = (pl.scan_parquet(path)
+                 .with_columns(pl.col("stance").cast(pl.String).cast(pl.Enum(order)))
+                 .group_by("stance").len().sort("stance").collect().rows())
+    assert by_duckdb == expected and by_polars == expected
