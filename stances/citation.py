@@ -4,8 +4,6 @@ import json
 
 from ._version import RELEASE_DATE, __version__
 from .errors import InvalidInput
-from .fetch import cached_versions
-from . import trust
 
 TITLE = "stances: how the world's states lined up over Russia's war on Ukraine"
 AUTHOR = "stances contributors"
@@ -77,6 +75,8 @@ RENDER = {"bibtex": _bibtex, "apa": _apa}
 def _known_versions() -> dict:
     """Every version that exists, with its date: installed, registered as
     released, or in the download cache."""
+    from . import trust  # signatures and downloads, only when a citation is asked for
+    from .fetch import cached_versions
     dates = {__version__: RELEASE_DATE}
     dates.update({r["version"]: r.get("date") for r in trust.known_releases()})
     for v in cached_versions():

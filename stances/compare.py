@@ -6,7 +6,7 @@ import pandas as pd
 
 from ._version import is_version
 from .errors import InvalidInput
-from .models import TABLES, get_table
+from . import catalog
 from .reading import load
 
 CHANGES = ["added", "removed", "changed"]
@@ -46,7 +46,7 @@ def _keys(index: pd.Index) -> list[str]:
 
 def diff_table(old: pd.DataFrame, new: pd.DataFrame, name: str) -> pd.DataFrame:
     """One row per added or removed row, and per changed cell."""
-    key = list(get_table(name).key)
+    key = catalog.key(name)
     old_t, new_t = (f.set_index(key).apply(_text) for f in (old, new))
     both = old_t.index.intersection(new_t.index)
     a, b = old_t.loc[both], new_t.loc[both, old_t.columns]
@@ -70,7 +70,7 @@ def diff_table(old: pd.DataFrame, new: pd.DataFrame, name: str) -> pd.DataFrame:
 def diff(a, b, table: str | None = None) -> pd.DataFrame:
     """Rows added, removed and changed from `a` to `b` (versions, "installed",
     or directories), for one table or all; changed cells with old and new."""
-    names = [get_table(table).name] if table else list(TABLES)
+    names = [catalog.entry(table)["table"]] if table else catalog.table_names()
     _check(a)
     _check(b)
     return pd.concat([diff_table(_load(a, n), _load(b, n), n) for n in names],

@@ -8,14 +8,12 @@ would get wrong: the columns, the empty cells in required columns, numeric
 ranges, the allowed categories, and the dtypes. `load(..., validate="full")`
 or `stances.validate()` runs every rule again."""
 
-from functools import lru_cache
-
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .catalog import load_spec
 from .errors import Failure
-from .models import get_table
 
 
 # Integers and booleans straight to pandas' nullable dtypes, not via float.
@@ -24,23 +22,11 @@ _NULLABLE = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(),
              pa.bool_(): pd.BooleanDtype()}
 
 
-@lru_cache(maxsize=None)
-def _spec(name: str) -> tuple:
-    """(column, pandas dtype, nullable, min, max) for each column of a table."""
-    spec = []
-    for column, col in get_table(name).model.to_schema().columns.items():
-        checks = {c.name: c.statistics or {} for c in col.checks}
-        spec.append((column, col.dtype.type, col.nullable,
-                     checks.get("greater_than_or_equal_to", {}).get("min_value"),
-                     checks.get("less_than_or_equal_to", {}).get("max_value")))
-    return tuple(spec)
-
-
 def conform(name: str, table: pa.Table, shown: str,
             columns: list[str] | None = None) -> tuple[pd.DataFrame | None, list]:
     """The table (or those of its columns) as a typed frame, and every
     structural failure found."""
-    spec = [s for s in _spec(name) if columns is None or s[0] in columns]
+    spec = [s for s in load_spec(name) if columns is None or s[0] in columns]
     expected = [s[0] for s in spec]
     if table.column_names != expected:
         return None, [Failure(shown, None, None, None,

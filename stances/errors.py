@@ -4,7 +4,6 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-import pandera.pandas as pa
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def _friendly(check: str, dtype) -> str:
     return check
 
 
-def from_schema_errors(err: pa.errors.SchemaErrors, file: str, schema,
+def from_schema_errors(err, file: str, schema,
                        row_of=lambda i: i) -> list[Failure]:
     """Failures from a lazy pandera validation, without pandera's echoes:
     a cell that failed to coerce is not also reported for its dtype, and a

@@ -10,7 +10,7 @@ from .reading import load
 from .models import TABLES
 from .models.actors import UN_MEMBERS
 from .models.panel import RULES
-from .models.export import frictionless_schema, pandera_yaml, table_spec
+from .models.export import catalog, frictionless_schema, pandera_yaml, table_spec
 from .models.vocab import (ACT_STATUS, ACTOR_KINDS, BASIS, BODIES, CONFIDENCE,
                            EVIDENCE_TYPES, ISSUES, MEANINGS, MISSING_REASONS,
                            PARTICIPATION, SCALE, SOURCE_KINDS, SPECIFICITY,
@@ -237,6 +237,8 @@ def generated_files(root=".") -> dict[Path, str]:
             json.dumps(frictionless_schema(name), indent=2, ensure_ascii=False) + "\n")
         files[root / "schemas" / f"{name}.pandera.yaml"] = pandera_yaml(name)
     files[root / "CITATION.cff"] = citation_cff()
+    files[root / "stances" / "catalog.json"] = (
+        json.dumps(catalog(), indent=1, ensure_ascii=False) + "\n")
     return files
 
 

@@ -4,14 +4,12 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pandera
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import catalog
 from .conform import conform
 from .errors import InvalidInput, NotFound, StancesValidationError, from_schema_errors
-from .models import TABLES, get_table
-from .models.export import fingerprint
 
 _REPO_PROCESSED = Path(__file__).resolve().parent.parent / "data" / "processed"
 
@@ -31,7 +29,7 @@ def data_dir() -> Path:
 def tables() -> pd.DataFrame:
     """The tables that `load` serves, with a one-line description each."""
     return pd.DataFrame(
-        [(t.name, t.description) for t in TABLES.values()],
+        [(name, catalog.entry(name)["description"]) for name in catalog.table_names()],
         columns=["table", "description"])
 
 
@@ -93,10 +91,10 @@ def load(name: str, version: str | None = None, *, directory=None,
                          "download the release again.") from None
     meta = table.schema.metadata or {}
     found = meta.get(b"stances.schema_fingerprint", b"").decode()
-    if found != fingerprint(name):
+    if found != catalog.fingerprint(name):
         raise InvalidInput(
             f"{path}: schema fingerprint {found or '(none)'} does not match "
-            f"this version of stances ({fingerprint(name)}); rebuild it with "
+            f"this version of stances ({catalog.fingerprint(name)}); rebuild it with "
             "'stances build' or reinstall the package")
     advice = ("The file is damaged or stale: rebuild it with 'stances build', "
               "reinstall the package, or download the release again.")
@@ -111,7 +109,7 @@ def load(name: str, version: str | None = None, *, directory=None,
 
 def _columns(name: str, columns, validate: str) -> list[str] | None:
     """The requested columns in the table's order, or None for all."""
-    every = get_table(name).columns
+    every = catalog.columns(name)  # an unknown table is refused here
     if columns is None:
         return None
     unknown = [c for c in columns if c not in every]
@@ -130,6 +128,8 @@ def _validate(name: str, frame: pd.DataFrame, *, file=None,
     every rule of the table's own schema, not the rules across tables (an
     unknown actor or source), which need the other tables and run in the
     build; raises StancesValidationError listing every failure, by row."""
+    import pandera.errors  # the models and pandera, only for the full rules
+    from .models import get_table
     model = get_table(name).model
     try:
         return model.validate(frame, lazy=True)

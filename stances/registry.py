@@ -7,8 +7,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from ._version import RELEASE_DATE, __version__
-from .fetch import cache_dir
-from .models import TABLES
+from .catalog import table_names
 from .reading import data_dir
 from .trust import known_releases
 
@@ -22,11 +21,12 @@ def manifest_rows(manifest: dict) -> dict[str, int]:
 def _installed_rows() -> dict:
     directory = data_dir()
     return {name: pq.ParquetFile(directory / f"{name}.parquet").metadata.num_rows
-            for name in TABLES if (directory / f"{name}.parquet").is_file()}
+            for name in table_names() if (directory / f"{name}.parquet").is_file()}
 
 
 def _cached() -> list[dict]:
     found = []
+    from .fetch import cache_dir  # downloading code, only when asked
     for path in sorted(cache_dir().glob("v*/manifest.json")):
         manifest = json.loads(path.read_text(encoding="utf-8"))
         rows = manifest_rows(manifest)
@@ -45,5 +45,5 @@ def versions() -> pd.DataFrame:
     frame = pd.DataFrame([{"version": e["version"], "date": e["date"],
                            "where": e["where"],
                            "default": e["where"] == "installed",
-                           **{t: e["rows"].get(t) for t in TABLES}} for e in entries])
-    return frame.astype({t: "Int64" for t in TABLES}).astype({"date": "datetime64[s]"})
+                           **{t: e["rows"].get(t) for t in table_names()}} for e in entries])
+    return frame.astype({t: "Int64" for t in table_names()}).astype({"date": "datetime64[s]"})

@@ -3,42 +3,47 @@ The Markdown codebook is rendered from the same frame."""
 
 import pandas as pd
 
-from .models import TABLES, get_table
-from .models.export import table_spec
-from .models.vocab import (ACT_STATUS, ACTOR_KINDS, BASIS, BODIES, CONFIDENCE,
-                           EVIDENCE_TYPES, ISSUES, MEANINGS, MISSING_REASONS,
-                           PARTICIPATION, SCALE, SOURCE_KINDS, SPECIFICITY,
-                           UN_STATUS, VOTES)
+from . import catalog
 
-_BY_COLUMN = {"issue": ISSUES, "evidence_type": EVIDENCE_TYPES,
-              "confidence": CONFIDENCE, "un_status": UN_STATUS, "vote": VOTES,
-              "missing_reason": MISSING_REASONS, "basis": BASIS,
-              "act_status": ACT_STATUS, "specificity": SPECIFICITY,
-              "body": BODIES, "participation": PARTICIPATION}
-_BY_TABLE = {("actors", "kind"): ACTOR_KINDS, ("sources", "kind"): SOURCE_KINDS}
+
+def _vocabulary():
+    """The labels' meanings by column (from the models' vocabulary, imported
+    only when the codebook is asked for)."""
+    from .models.vocab import (ACT_STATUS, ACTOR_KINDS, BASIS, BODIES, CONFIDENCE,
+                               EVIDENCE_TYPES, ISSUES, MEANINGS, MISSING_REASONS,
+                               PARTICIPATION, SCALE, SOURCE_KINDS, SPECIFICITY,
+                               UN_STATUS, VOTES)
+    by_column = {"issue": ISSUES, "evidence_type": EVIDENCE_TYPES,
+                 "confidence": CONFIDENCE, "un_status": UN_STATUS, "vote": VOTES,
+                 "missing_reason": MISSING_REASONS, "basis": BASIS,
+                 "act_status": ACT_STATUS, "specificity": SPECIFICITY,
+                 "body": BODIES, "participation": PARTICIPATION}
+    by_table = {("actors", "kind"): ACTOR_KINDS, ("sources", "kind"): SOURCE_KINDS}
+    return by_column, by_table, SCALE, MEANINGS
 
 
 def _meanings(table: str, column: str) -> dict:
-    if (table, column) in _BY_TABLE:
-        return _BY_TABLE[(table, column)]
-    if column in _BY_COLUMN:
-        return _BY_COLUMN[column]
+    by_column, by_table, scale, meanings = _vocabulary()
+    if (table, column) in by_table:
+        return by_table[(table, column)]
+    if column in by_column:
+        return by_column[column]
     issue = column.removesuffix("_stance")
     if column == "stance":
-        return {f"{label} ({issue})": MEANINGS[(issue, label)]
-                for issue, labels in SCALE.items() for label in labels}
-    if issue in SCALE:
-        return {label: MEANINGS[(issue, label)] for label in SCALE[issue]}
+        return {f"{label} ({issue})": meanings[(issue, label)]
+                for issue, labels in scale.items() for label in labels}
+    if issue in scale:
+        return {label: meanings[(issue, label)] for label in scale[issue]}
     return {}
 
 
 def codebook(table: str | None = None) -> pd.DataFrame:
     """Every column of every table (or of `table`): dtype, whether required,
     description, allowed values and what each means."""
-    names = [get_table(table).name] if table else list(TABLES)
+    names = [catalog.entry(table)["table"]] if table else catalog.table_names()
     rows = []
     for name in names:
-        for c in table_spec(name)["columns"]:
+        for c in catalog.entry(name)["columns"]:
             meanings = _meanings(name, c["name"])
             allowed = c.get("categories") or next(
                 (sorted(ch["statistics"]["allowed_values"]) for ch in c["checks"]

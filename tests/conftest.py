@@ -125,11 +125,12 @@ def run_cli(*args, cwd=REPO, fresh_process=False):
     return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
-def modules_loaded_by(code: str) -> set[str]:
-    """The stances modules a fresh interpreter has loaded after `code`: for
-    the tests that one part of the package never imports another."""
+def modules_loaded_by(code: str, prefixes=("stances",)) -> set[str]:
+    """The modules (by default the stances ones) a fresh interpreter has
+    loaded after `code`: for the tests that one part of the package never
+    imports another."""
     script = (code + "; import sys; "
-              "print(' '.join(m for m in sys.modules if m.startswith('stances')))")
+              f"print(' '.join(m for m in sys.modules if m.startswith({tuple(prefixes)!r})))")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True,
                          text=True, check=True).stdout
     return set(out.split())

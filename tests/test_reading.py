@@ -141,3 +141,26 @@ def test_the_panel_from_only_its_columns_is_the_panel_from_all():
     lean = derive_panel(stances.load("observations", columns=PANEL_INPUTS), actors, last)
     pd.testing.assert_frame_equal(full, lean)
     assert full.stance.notna().sum() > 10_000
+
+
+def test_loading_needs_neither_pandera_nor_the_download_code():
+    """import stances; stances.load(...) costs little more than pandas and
+    pyarrow: the models (pandera) come in only for the full rules, and pooch
+    and requests only for a download."""
+    loaded = modules_loaded_by("import stances; stances.load('panel')",
+                               ("stances", "pandera", "pooch", "requests"))
+    assert not loaded & {"pandera", "pooch", "requests", "stances.models", "stances.fetch"}
+    assert "stances.catalog" in loaded
+    full = modules_loaded_by("import stances; stances.load('actors', validate='full')",
+                             ("pandera", "stances.models"))
+    assert {"pandera", "stances.models"} <= full
+
+
+def test_the_catalog_is_what_the_models_say():
+    from stances import catalog
+    from stances.models import TABLES
+    from stances.models.export import fingerprint, table_spec
+    assert catalog.table_names() == list(TABLES)
+    for name in TABLES:
+        assert catalog.entry(name)["columns"] == table_spec(name)["columns"]
+        assert catalog.fingerprint(name) == fingerprint(name)

@@ -128,3 +128,10 @@ def pandera_yaml(name: str) -> str:
     with warnings.catch_warnings():  # the skipped rules are listed above
         warnings.filterwarnings("ignore", message="Only registered checks")
         return YAML_HEADER.format(name=name, rules=rules) + schema.to_yaml()
+
+
+def catalog() -> dict:
+    """Every table's spec and fingerprint, for loading without the models
+    (written to stances/catalog.json)."""
+    from . import TABLES
+    return {name: {**table_spec(name), "fingerprint": fingerprint(name)} for name in TABLES}
