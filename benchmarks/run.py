@@ -34,6 +34,7 @@ TASKS = {
             "pq.write_table(to_arrow('observations', make(int(n))), path, compression='zstd'); "
             "done(0)",
     "import": "t = clock(); import stances; done(clock() - t)",
+    "import_reference": "t = clock(); import pandas, pyarrow.parquet; done(clock() - t)",
     "load": "import stances; stances.load(ARG); t = clock(); "
             "[stances.load(ARG) for _ in range(R)]; done((clock() - t) / R)",
     "pyarrow": "import pyarrow.parquet as pq; from stances.reading import data_dir; "
@@ -87,7 +88,9 @@ def run(task: str, arg: str = "", repeat: int = 1, tries: int = 3) -> dict:
 def real_data(tmp: Path) -> dict:
     import stances
     from stances.models import TABLES
-    out = {"import_seconds": run("import", tries=5)["seconds"], "tables": {}}
+    out = {"import_seconds": run("import", tries=5)["seconds"],
+           "import_reference_seconds": run("import_reference", tries=5)["seconds"],
+           "tables": {}}
     for name in TABLES:
         csv = tmp / f"{name}.csv"
         stances.load(name).to_csv(csv, index=False)
@@ -147,7 +150,9 @@ def report(results: dict) -> str:
              f"{results['machine']['memory_gib']} GiB; Python {results['machine']['python']}, "
              f"pandas {results['machine']['pandas']}, pyarrow {results['machine']['pyarrow']}, "
              f"pandera {results['machine']['pandera']}", "",
-             f"import stances: {results['real']['import_seconds']:.2f} s; "
+             f"import stances: {results['real']['import_seconds']:.2f} s, "
+             f"{results['real']['import_seconds'] / results['real']['import_reference_seconds']:.2f}x "
+             f"import pandas, pyarrow.parquet; "
              f"stances build (real data): {results['real']['build_seconds']:.2f} s "
              f"(target < {TARGETS['build seconds']:.0f} s)", "",
              f"{'table':<14}{'rows':>8}{'load ms':>10}{'pyarrow ms':>12}{'ratio':>7}"
