@@ -246,3 +246,16 @@ def test_state_month_names_the_issue_whose_score_disagrees():
         StateMonth.validate(wide, lazy=True)
     assert set(info.value.failure_cases.check.astype(str)) == {
         "sanctions_score: disagrees with sanctions_stance"}
+
+
+def test_an_earlier_durable_observation_applies_again_when_a_later_one_expires():
+    """A ten-year agreement outlasts a one-year package that superseded it."""
+    p = panel(ob("AAA", "war", "2022-03-01", "opposes_actively", 2, etype="legal_act",
+                 durable=True, oid="agreement", expires="2032-03-01"),
+              ob("AAA", "war", "2022-06-01", "opposes_actively", 2,
+                 etype="policy_action", durable=True, oid="package", expires="2022-12-31"),
+              ob("AAA", "war", "2022-04-01", "condemns", 1, etype="policy_action",
+                 durable=True, oid="register"), last="2023-03-31")
+    assert at(p, "AAA", "war", "2022-07-01").observation_id == "package"
+    assert at(p, "AAA", "war", "2023-02-01").observation_id == "agreement"
+    assert at(p, "AAA", "war", "2023-02-01").basis == "in_force"

@@ -41,8 +41,9 @@ RULES = """\
    expires (`expires`: in force before the month it expires), or is
    contradicted: later evidence of the opposite sign, not a vote on a
    bundled text. A later durable observation of the same strength
-   supersedes an earlier one. Where several are in force, the stronger
-   (|score|) prevails.
+   supersedes an earlier one while it is in force; if it ends or expires
+   first, the earlier one, if still in force, applies again. Where several
+   are in force, the stronger (|score|) prevails.
 4. While durable evidence is in force it is the stance (`basis` in_force);
    only later evidence of the same sign and greater strength replaces it. A
    routine vote or statement of the same sign, or a neutral one, does not.

@@ -188,15 +188,39 @@ def _first_after(g: Grid, targets, against, inf) -> np.ndarray:
 
 def _in_force(g: Grid, durable, ends) -> np.ndarray:
     """The durable observation in force in each cell: per strength, the
-    latest one (it supersedes earlier ones), if not yet ended; the stronger
-    strength prevails."""
-    months = g.months()
+    latest one still in force there (it supersedes earlier ones while it
+    lasts; when it ends or expires, an earlier one still in force applies
+    again); the stronger strength prevails."""
     chosen = np.full(g.shape, NONE)
     for strength in (1, 2):  # the stronger one, taken last, prevails
-        ptr = g.latest(durable & (np.abs(g.score) == strength))
-        live = (ptr != NONE) & (months < _take(ends, ptr, fill=0))
-        chosen = np.where(live, ptr, chosen)
+        live = _latest_live(g, np.flatnonzero(durable & (np.abs(g.score) == strength)), ends)
+        chosen = np.where(live != NONE, live, chosen)
     return chosen
+
+
+def _latest_live(g: Grid, rows: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """For each cell, the latest of `rows` in force there (from its month
+    up to, not including, its end month), NONE if none. Per pair, a table
+    best[start, end] of the prevailing row with that span, then a running
+    maximum over starts up to the month and ends after it."""
+    n_pairs, n_months = g.shape
+    out = np.full(g.shape, NONE)
+    start = g.col[rows]
+    end = np.minimum(ends[rows], n_months).astype("int64")
+    rows, start, end = rows[end > start], start[end > start], end[end > start]
+    if not len(rows):
+        return out
+    # later start wins; within a month, the rule-2 order (the earlier row)
+    n = len(g.src) + 1
+    priority = start.astype("int64") * n + (n - 1 - rows)
+    best = np.full((n_pairs, n_months, n_months + 1), -1, dtype="int64")
+    np.maximum.at(best, (g.cell[rows] // n_months, start, end), priority)
+    best = np.maximum.accumulate(best, axis=1)  # any start up to the month
+    best = np.maximum.accumulate(best[:, :, ::-1], axis=2)[:, :, ::-1]  # any end after
+    month = np.arange(n_months)
+    found = best[:, month, month + 1]
+    out[found >= 0] = n - 1 - found[found >= 0] % n
+    return out
 
 
 def _composite(g: Grid, force, latest, bundled_latest):
