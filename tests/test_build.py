@@ -72,13 +72,19 @@ def test_cli_build_prints_a_summary(raw_dir, tmp_path):
 
 
 def test_cli_unknown_command_is_a_usage_error():
-    assert run_cli("frobnicate").returncode == 2
+    result = run_cli("frobnicate")
+    assert result.returncode == 2
+    assert "invalid choice: 'frobnicate'" in result.stderr and "usage: stances" in result.stderr
 
 
 def test_cli_runs_from_the_repository_with_defaults(tmp_path):
     # --out elsewhere, so that the committed outputs stay as they are
     result = run_cli("build", "--out", str(tmp_path / "o"), cwd=REPO)
     assert result.returncode == 0, result.stderr
+    import stances
+    built = stances.load("observations", directory=tmp_path / "o")
+    assert len(built) == len(stances.load("observations"))  # the real raw data, read by default
+    assert re.search(rf"^  observations +{len(built)}$", result.stdout, re.M)
 
 
 def test_messages_point_the_right_way_for_missing_folders(tmp_path):
