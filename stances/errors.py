@@ -124,6 +124,11 @@ def from_schema_errors(err, file: str, schema,
                 not isinstance(value, str) and pd.isna(value)):
             value = None
         failures.append(Failure(file, row, column, value, rule))
+    return sort_failures(failures)
+
+
+def sort_failures(failures) -> list[Failure]:
+    """Each failure once, by file, row, column and rule."""
     return sorted(set(failures), key=_order)
 
 

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 
 from . import catalog
 from .conform import conform
-from .errors import InvalidInput, NotFound, StancesValidationError, from_schema_errors
+from .errors import InvalidInput, NotFound, StancesValidationError
 
 _REPO_PROCESSED = Path(__file__).resolve().parent.parent / "data" / "processed"
 
@@ -128,16 +128,8 @@ def _validate(name: str, frame: pd.DataFrame, *, file=None,
     every rule of the table's own schema, not the rules across tables (an
     unknown actor or source), which need the other tables and run in the
     build; raises StancesValidationError listing every failure, by row."""
-    import pandera.errors  # the models and pandera, only for the full rules
-    from .models import get_table
-    model = get_table(name).model
-    try:
-        return model.validate(frame, lazy=True)
-    except pandera.errors.SchemaErrors as err:
-        position = {label: i + 1 for i, label in enumerate(frame.index)}
-        failures = from_schema_errors(err, file or name, model.to_schema(),
-                                      row_of=lambda i: position.get(i, i))
-        raise StancesValidationError(failures, advice) from None
+    from .fullcheck import validate_full  # pandera, only for the full rules
+    return validate_full(name, frame, file or name, advice)
 
 
 validate = _validate  # public name: stances.validate(name, frame)
