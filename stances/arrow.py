@@ -9,14 +9,11 @@ import pandas as pd
 import pyarrow as pa
 
 from ._version import __version__
+from .catalog import META_CATEGORIES, META_FINGERPRINT, META_TABLE, META_VERSION
 from .models.export import fingerprint, table_spec
 
-META_VERSION = b"stances.version"
-META_FINGERPRINT = b"stances.schema_fingerprint"
-META_TABLE = b"stances.table"
-# {column: [labels, in order]} for each categorical column: the order for
-# readers that do not keep pandas' categoricals (DuckDB, polars, Spark)
-META_CATEGORIES = b"stances.categories"
+__all__ = ["META_CATEGORIES", "META_FINGERPRINT", "META_TABLE", "META_VERSION",
+           "category_order", "to_arrow"]
 
 
 @lru_cache(maxsize=None)

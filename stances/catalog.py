@@ -14,6 +14,14 @@ from .errors import InvalidInput
 
 CATALOG = "catalog.json"
 
+# Keys of a built Parquet file's metadata (written by stances.arrow)
+META_VERSION = b"stances.version"
+META_FINGERPRINT = b"stances.schema_fingerprint"
+META_TABLE = b"stances.table"
+# {column: [labels, in order]} for each categorical column: the order for
+# readers that do not keep pandas' categoricals (DuckDB, polars, Spark)
+META_CATEGORIES = b"stances.categories"
+
 
 @lru_cache(maxsize=None)
 def _catalog() -> dict:

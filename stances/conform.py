@@ -46,11 +46,7 @@ def conform(name: str, table: pa.Table, shown: str,
             if high is not None and bounds["max"].as_py() > high:
                 failures.append(Failure(shown, None, column, bounds["max"].as_py(),
                                         f"must be <= {high}"))
-    # split_blocks + self_destruct: each column is freed as it is converted,
-    # so a large table never sits in memory twice
-    frame = table.to_pandas(date_as_object=False, types_mapper=_NULLABLE.get,
-                            split_blocks=True, self_destruct=True)
-    del table
+    frame = table.to_pandas(date_as_object=False, types_mapper=_NULLABLE.get)
     for column, dtype, *_ in spec:
         frame[column], problem = _as(frame[column], dtype)
         if problem:

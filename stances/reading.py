@@ -90,7 +90,7 @@ def load(name: str, version: str | None = None, *, directory=None,
                          "with 'stances build', reinstall the package, or "
                          "download the release again.") from None
     meta = table.schema.metadata or {}
-    found = meta.get(b"stances.schema_fingerprint", b"").decode()
+    found = meta.get(catalog.META_FINGERPRINT, b"").decode()
     if found != catalog.fingerprint(name):
         raise InvalidInput(
             f"{path}: schema fingerprint {found or '(none)'} does not match "
@@ -103,7 +103,7 @@ def load(name: str, version: str | None = None, *, directory=None,
         raise StancesValidationError(failures, advice)
     if validate == "full":
         frame = _validate(name, frame, file=str(path), advice=advice)
-    frame.attrs["stances_version"] = meta.get(b"stances.version", b"").decode()
+    frame.attrs["stances_version"] = meta.get(catalog.META_VERSION, b"").decode()
     return frame
 
 

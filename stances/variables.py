@@ -1,11 +1,14 @@
 """The codebook as data: one row per column of every table, from the models.
 The Markdown codebook is rendered from the same frame."""
 
+from functools import lru_cache
+
 import pandas as pd
 
 from . import catalog
 
 
+@lru_cache(maxsize=None)
 def _vocabulary():
     """The labels' meanings by column (from the models' vocabulary, imported
     only when the codebook is asked for)."""

@@ -7,6 +7,8 @@ in the sorted evidence frame, or -1. Carrying evidence forward is a running
 maximum along the months, so no step loops over rows.
 """
 
+from functools import cached_property
+
 import numpy as np
 import pandas as pd
 
@@ -89,12 +91,16 @@ class Grid:
         rows = _take(self.src, ptr, fill=NONE).astype("int64")
         return self.obs.observation_id.reindex(rows).to_numpy()
 
+    @cached_property
+    def _where(self) -> np.ndarray:
+        where = np.full(len(self.obs), NONE)
+        where[self.src] = np.arange(len(self.src))
+        return where
+
     def sorted_rows(self, rows: np.ndarray) -> np.ndarray:
         """Where rows of the observations sit in the sorted evidence (NONE if
         they were not kept)."""
-        where = np.full(len(self.obs), NONE)
-        where[self.src] = np.arange(len(self.src))
-        return where[rows]
+        return self._where[rows]
 
     def latest(self, mask) -> np.ndarray:
         """For each cell, the prevailing observation among `mask` in the
