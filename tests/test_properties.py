@@ -71,11 +71,16 @@ def maybe_bad_row(draw):
 
 
 def _raw(tmp_path, rows):
-    """A fresh folder per example: fixture sources, the real actors, empty
-    roll calls, memberships and instruments, and the generated rows."""
+    """A fresh folder per example: the fixture sources the rows cite (a
+    source nothing cites is itself a failure), the real actors, empty roll
+    calls, memberships and instruments, and the generated rows."""
     raw = Path(tempfile.mkdtemp(dir=tmp_path)) / "raw"
     raw.mkdir()
-    shutil.copy(FIXTURES / "raw" / "sources.csv", raw / "sources.csv")
+    cited = {r["source_id"] for r in rows}
+    header, *lines = (FIXTURES / "raw" / "sources.csv").read_text(encoding="utf-8").splitlines()
+    (raw / "sources.csv").write_text("\n".join(
+        [header] + [line for line in lines if line.split(",")[0] in cited]) + "\n",
+        encoding="utf-8")
     shutil.copy(REPO / "data" / "raw" / "actors.csv", raw / "actors.csv")
     for name in ("resolutions", "unga_votes", "vote_mapping", "un_names", "memberships",
                  "instruments", "instrument_mapping", "instrument_participants",

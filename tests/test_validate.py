@@ -131,6 +131,19 @@ def test_url_must_be_http(raw_dir):
     assert failures[0].rule.startswith("does not match the pattern")
 
 
+def test_a_source_nothing_cites(raw_dir):
+    row = append_row(raw_dir / "sources.csv",
+                     "fixture-unused,https://example.org/unused,An unused source,"
+                     "Example News,,news_report,en,")
+    assert failures_for(raw_dir) == [Failure(
+        f"{raw_dir}/sources.csv", row, "source_id", "fixture-unused",
+        "cited by nothing: name it in a source_id column or a note, or remove it")]
+    # a row's second source is named in its note, and that is a citation
+    replace_line(raw_dir / "observations.csv", OBS,
+                 OBS + "Also reported by fixture-unused.")
+    assert len(validate_raw(raw_dir, today=TODAY)["sources"]) == row - 1
+
+
 def test_person_state_must_exist(raw_dir):
     replace_line(raw_dir / "actors.csv", ",KAZ,President of Kazakhstan",
                  ",KZX,President of Kazakhstan")

@@ -1,6 +1,7 @@
 """Raw text frames -> typed, validated frames, and the rules across tables."""
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pandera.pandas as pa
@@ -91,6 +92,9 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
         frame = raw[name]
         flag(name, frame, frame[column].notna() & ~frame[column].isin(sources),
              column, "unknown source: add it to sources.csv first")
+    flag("sources", raw["sources"], ~raw["sources"].source_id.isin(_cited(raw)),
+         "source_id", "cited by nothing: name it in a source_id column or a "
+         "note, or remove it")
     un = raw["un_names"]
     flag("un_names", un, ~un.actor_id.isin(un_members(raw["actors"])),
         "actor_id", "must be a UN member state in actors.csv")
@@ -109,6 +113,23 @@ def cross_table(raw, typed, raw_dir, today) -> list[Failure]:
         _dates(typed["actors"], typed["observations"], flag, today)
     failures += check_rollcalls(raw, lambda name: _file(raw_dir, name))
     return failures
+
+
+# What a note can name a source by: an identifier, as the models spell it.
+_ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+
+
+def _cited(raw) -> set:
+    """Every source id named in a source_id column or in a note of any
+    table (a row's second source is usually named in its note)."""
+    cited = set()
+    for name, frame in raw.items():
+        for column in frame.columns:
+            if column.endswith("source_id") and name != "sources":
+                cited.update(frame[column].dropna())
+            elif column == "note":
+                cited.update(_ID.findall(" ".join(frame[column].dropna())))
+    return cited
 
 
 def _ends(obs, flag):
