@@ -259,3 +259,18 @@ def test_an_earlier_durable_observation_applies_again_when_a_later_one_expires()
     assert at(p, "AAA", "war", "2022-07-01").observation_id == "package"
     assert at(p, "AAA", "war", "2023-02-01").observation_id == "agreement"
     assert at(p, "AAA", "war", "2023-02-01").basis == "in_force"
+
+
+def test_ids_are_taken_chunk_by_chunk_as_reindex_would():
+    import numpy as np
+    from stances.pipeline.panel import NONE, _text_at
+    parts = [pd.Series(pd.array([f"id-{i}-{j}" for j in range(n)], dtype="str"))
+             for i, n in enumerate([3, 1, 4])]
+    ids = pd.concat(parts, ignore_index=True)  # one Arrow chunk per part
+    rows = np.array([7, NONE, 0, 3, 3, 5, NONE, 2])
+    assert pd.isna(_text_at(ids, rows)[1])
+    expected = ids.reindex(rows).to_numpy()
+    got = _text_at(ids, rows)
+    assert [None if pd.isna(v) else v for v in got] == \
+        [None if pd.isna(v) else v for v in expected]
+    assert list(_text_at(ids.astype(object), rows)[[0, 2]]) == ["id-2-3", "id-0-0"]

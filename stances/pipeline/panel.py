@@ -11,6 +11,7 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
+from pyarrow import array as pa_array
 
 from ..models.actors import un_members
 from ..models.panel import PANEL_START, StateMonth, month_number
@@ -48,10 +49,15 @@ def _sort_order(cell, etype, confidence, day, row) -> np.ndarray:
     widths = [max(int(v.max()) if len(v) else 0, 1).bit_length() for v, _ in fields]
     if sum(widths) > 63:
         return np.lexsort([(v.max() - v) if desc else v for v, desc in reversed(fields)])
-    key = np.zeros(len(cell), dtype="int64")
+    # built in place: one int64 key and one scratch column, whatever the rows
+    key, scratch = np.zeros(len(cell), dtype="int64"), np.empty(len(cell), dtype="int64")
     for (values, descending), width in zip(fields, widths):
-        values = values.astype("int64")
-        key = (key << width) | ((values.max() - values) if descending and len(values) else values)
+        np.copyto(scratch, values, casting="unsafe")
+        if descending and len(values):
+            np.subtract(scratch.max(), scratch, out=scratch)
+        np.left_shift(key, width, out=key)
+        np.bitwise_or(key, scratch, out=key)
+    del scratch
     return np.argsort(key)
 
 
@@ -78,23 +84,24 @@ class Grid:
                             obs.confidence.cat.codes.to_numpy()[rows],
                             day - (day.min() if len(day) else 0), rows)
         del day
-        self.src = rows[order]
-        del rows
+        # the sorted positions first, so that only they are alive while the
+        # evidence columns are copied in that order
+        order = order.astype("int32")
+        self.src, self.cell, self.col = rows[order], cell[order], col[order]
+        del rows, cell, col, order
         self.ev = obs[SORTED_INPUTS].take(self.src).reset_index(drop=True)
-        self.cell, self.col = cell[order], col[order]
-        del cell, col, order
         self.score = self.ev.score.to_numpy(dtype="float32", na_value=np.nan)
         self.date = self.ev.date.to_numpy()
 
     def ids(self, ptr: np.ndarray) -> np.ndarray:
         """The observation_id at each pointer; missing where NONE."""
         rows = _take(self.src, ptr, fill=NONE).astype("int64")
-        return self.obs.observation_id.reindex(rows).to_numpy()
+        return _text_at(self.obs.observation_id, rows)
 
     @cached_property
     def _where(self) -> np.ndarray:
-        where = np.full(len(self.obs), NONE)
-        where[self.src] = np.arange(len(self.src))
+        where = np.full(len(self.obs), NONE, dtype="int32")
+        where[self.src] = np.arange(len(self.src), dtype="int32")
         return where
 
     def sorted_rows(self, rows: np.ndarray) -> np.ndarray:
@@ -106,9 +113,10 @@ class Grid:
         """For each cell, the prevailing observation among `mask` in the
         latest month with one, carried forward; NONE before any."""
         rows = np.flatnonzero(mask)
-        cells, first = np.unique(self.cell[rows], return_index=True)
+        cell = self.cell[rows]  # sorted already: the evidence is in cell order
+        first = np.flatnonzero(np.diff(cell, prepend=np.int32(-1)) != 0)
         ptr = np.full(self.shape, NONE).ravel()
-        ptr[cells] = rows[first]
+        ptr[cell[first]] = rows[first]
         return carry_forward(ptr.reshape(self.shape))
 
     def months(self) -> np.ndarray:
@@ -116,6 +124,27 @@ class Grid:
 
     def counts(self) -> np.ndarray:
         return np.bincount(self.cell, minlength=self.shape[0] * self.shape[1])
+
+
+def _text_at(values: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """values.reindex(rows).to_numpy(): the value at each position, missing
+    where NONE. Text kept in Arrow is taken chunk by chunk, because a take
+    across the chunks of a string column first joins them all into one copy
+    (about 450 MB for 10M ids, for a few thousand values wanted)."""
+    arrow = isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"
+    if not arrow or not len(values):
+        return values.reindex(rows).to_numpy()
+    out = np.full(len(rows), values.dtype.na_value, dtype=object)
+    data = pa_array(values.array)  # the column's own buffers, no copy
+    chunks = getattr(data, "chunks", [data])
+    ends = np.cumsum([len(c) for c in chunks])
+    wanted = np.flatnonzero(rows != NONE)
+    chunk = np.searchsorted(ends, rows[wanted], side="right")
+    local = rows[wanted] - (ends - [len(c) for c in chunks])[chunk]
+    for k in np.unique(chunk):
+        mine = chunk == k
+        out[wanted[mine]] = chunks[k].take(local[mine]).to_numpy(zero_copy_only=False)
+    return out
 
 
 def carry_forward(ptr: np.ndarray) -> np.ndarray:
@@ -139,8 +168,9 @@ ACT_ENDINGS = np.array(["in_force", "ended", "expired", "contradicted", ""])
 def _durable_ends(g: Grid, durable: np.ndarray, bundled: np.ndarray):
     """For every durable observation: the month column from which it is no
     longer in force, and why (ended, expired, contradicted)."""
-    ev, inf = g.ev, g.n_months + 1
-    ended = np.full(len(ev), inf)
+    # month columns fit in 32 bits: three arrays over every row stay small
+    ev, inf = g.ev, np.int32(g.n_months + 1)
+    ended = np.full(len(ev), inf, dtype="int32")
     ends_rows = np.flatnonzero(g.obs.ends.notna().to_numpy())  # few rows end another
     enders = g.sorted_rows(ends_rows)
     kept = enders != NONE
@@ -149,14 +179,15 @@ def _durable_ends(g: Grid, durable: np.ndarray, bundled: np.ndarray):
         target = g.sorted_rows(_positions(g.obs.observation_id, wanted))
         found = target != NONE
         np.minimum.at(ended, target[found], g.col[enders[kept]][found])
-    expired = np.full(len(ev), inf)
+    expired = np.full(len(ev), inf, dtype="int32")
     has_expiry = ev.expires.notna().to_numpy()
     expired[has_expiry] = (month_number(ev.expires[has_expiry]).to_numpy()
                            - g.first).clip(min=0)
-    contradicted = np.full(len(ev), inf)
+    contradicted = np.full(len(ev), inf, dtype="int32")
+    signs = np.sign(g.score)
     for sign in (1, -1):
-        targets = np.flatnonzero(durable & (np.sign(g.score) == sign))
-        against = np.flatnonzero(~bundled & (np.sign(g.score) == -sign))
+        targets = np.flatnonzero(durable & (signs == sign))
+        against = np.flatnonzero(~bundled & (signs == -sign))
         contradicted[targets] = _first_after(g, targets, against, inf)
     ends = np.minimum(np.minimum(ended, expired), contradicted)
     # why, as a small code into ACT_ENDINGS (labels only where the grid points)
@@ -179,10 +210,12 @@ def _first_after(g: Grid, targets, against, inf) -> np.ndarray:
     the same state and issue dated strictly after it; `inf` if none."""
     if not len(targets) or not len(against):
         return np.full(len(targets), inf)
-    pair = g.cell // g.n_months
-    left = pd.DataFrame({"pair": pair[targets], "date": g.date[targets],
+    # only the pairs that hold a target matter: a much smaller right side
+    against = against[np.isin(g.cell[against] // g.n_months,
+                              np.unique(g.cell[targets] // g.n_months))]
+    left = pd.DataFrame({"pair": g.cell[targets] // g.n_months, "date": g.date[targets],
                          "i": np.arange(len(targets))}).sort_values("date")
-    right = pd.DataFrame({"pair": pair[against], "date": g.date[against],
+    right = pd.DataFrame({"pair": g.cell[against] // g.n_months, "date": g.date[against],
                           "col": g.col[against]}).sort_values("date")
     # The first opposing row after the date; ties on the date do not count.
     hit = pd.merge_asof(left, right, on="date", by="pair", direction="forward",
