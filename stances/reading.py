@@ -99,6 +99,10 @@ def load(name: str, version: str | None = None, *, directory=None,
     advice = ("The file is damaged or stale: rebuild it with 'stances build', "
               "reinstall the package, or download the release again.")
     frame, failures = conform(name, table, str(path), columns)
+    del table
+    # Arrow's allocator keeps what the read used and freed; hand it back, so
+    # that work on a large frame does not start with the read's peak held
+    pa.default_memory_pool().release_unused()
     if failures:
         raise StancesValidationError(failures, advice)
     if validate == "full":

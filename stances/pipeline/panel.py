@@ -167,10 +167,18 @@ ACT_ENDINGS = np.array(["in_force", "ended", "expired", "contradicted", ""])
 
 def _durable_ends(g: Grid, durable: np.ndarray, bundled: np.ndarray):
     """For every durable observation: the month column from which it is no
-    longer in force, and why (ended, expired, contradicted)."""
-    # month columns fit in 32 bits: three arrays over every row stay small
+    longer in force, and why (ended, expired, contradicted). The reasons are
+    taken in that order, a later one only where it comes strictly earlier, so
+    a tie goes to the first; one array of months and one of reasons over the
+    rows (32 and 8 bits), whatever their number."""
     ev, inf = g.ev, np.int32(g.n_months + 1)
-    ended = np.full(len(ev), inf, dtype="int32")
+    ends = np.full(len(ev), inf, dtype="int32")
+    why = np.zeros(len(ev), dtype="int8")  # 0 in force, 1 ended, 2 expired, 3 contradicted
+
+    def earlier(rows, months, reason):
+        sooner = months < ends[rows]
+        ends[rows[sooner]], why[rows[sooner]] = months[sooner], reason
+
     ends_rows = np.flatnonzero(g.obs.ends.notna().to_numpy())  # few rows end another
     enders = g.sorted_rows(ends_rows)
     kept = enders != NONE
@@ -178,20 +186,19 @@ def _durable_ends(g: Grid, durable: np.ndarray, bundled: np.ndarray):
         wanted = g.obs.ends.iloc[ends_rows[kept]]
         target = g.sorted_rows(_positions(g.obs.observation_id, wanted))
         found = target != NONE
+        ended = np.full(len(ev), inf, dtype="int32")  # the earliest ender of each
         np.minimum.at(ended, target[found], g.col[enders[kept]][found])
-    expired = np.full(len(ev), inf, dtype="int32")
-    has_expiry = ev.expires.notna().to_numpy()
-    expired[has_expiry] = (month_number(ev.expires[has_expiry]).to_numpy()
-                           - g.first).clip(min=0)
-    contradicted = np.full(len(ev), inf, dtype="int32")
+        hit = np.flatnonzero(ended < inf)
+        earlier(hit, ended[hit], 1)
+        del ended
+    has_expiry = np.flatnonzero(ev.expires.notna().to_numpy())
+    earlier(has_expiry, (month_number(ev.expires.iloc[has_expiry]).to_numpy()
+                         - g.first).clip(min=0).astype("int32"), 2)
     signs = np.sign(g.score)
     for sign in (1, -1):
         targets = np.flatnonzero(durable & (signs == sign))
         against = np.flatnonzero(~bundled & (signs == -sign))
-        contradicted[targets] = _first_after(g, targets, against, inf)
-    ends = np.minimum(np.minimum(ended, expired), contradicted)
-    # why, as a small code into ACT_ENDINGS (labels only where the grid points)
-    why = np.select([ends == inf, ends == ended, ends == expired], [0, 1, 2], 3).astype("int8")
+        earlier(targets, _first_after(g, targets, against, inf).astype("int32"), 3)
     return ends, why
 
 
