@@ -98,11 +98,13 @@ def load(name: str, version: str | None = None, *, directory=None,
             "'stances build' or reinstall the package")
     advice = ("The file is damaged or stale: rebuild it with 'stances build', "
               "reinstall the package, or download the release again.")
+    large = table.nbytes > 2**26
     frame, failures = conform(name, table, str(path), columns)
     del table
-    # Arrow's allocator keeps what the read used and freed; hand it back, so
-    # that work on a large frame does not start with the read's peak held
-    pa.default_memory_pool().release_unused()
+    if large:  # Arrow's allocator keeps what a big read used and freed: hand
+        # it back, so that work on the frame does not start with that peak
+        # held (on small tables the call costs more than it returns)
+        pa.default_memory_pool().release_unused()
     if failures:
         raise StancesValidationError(failures, advice)
     if validate == "full":
