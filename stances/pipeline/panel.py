@@ -138,9 +138,10 @@ def _text_at(values: pd.Series, rows: np.ndarray) -> np.ndarray:
     data = pa_array(values.array)  # the column's own buffers, no copy
     chunks = getattr(data, "chunks", [data])
     ends = np.cumsum([len(c) for c in chunks])
+    starts = np.concatenate([[0], ends[:-1]])
     wanted = np.flatnonzero(rows != NONE)
     chunk = np.searchsorted(ends, rows[wanted], side="right")
-    local = rows[wanted] - (ends - [len(c) for c in chunks])[chunk]
+    local = rows[wanted] - starts[chunk]
     for k in np.unique(chunk):
         mine = chunk == k
         out[wanted[mine]] = chunks[k].take(local[mine]).to_numpy(zero_copy_only=False)
@@ -217,12 +218,13 @@ def _first_after(g: Grid, targets, against, inf) -> np.ndarray:
     the same state and issue dated strictly after it; `inf` if none."""
     if not len(targets) or not len(against):
         return np.full(len(targets), inf)
+    target_pair, against_pair = g.cell[targets] // g.n_months, g.cell[against] // g.n_months
     # only the pairs that hold a target matter: a much smaller right side
-    against = against[np.isin(g.cell[against] // g.n_months,
-                              np.unique(g.cell[targets] // g.n_months))]
-    left = pd.DataFrame({"pair": g.cell[targets] // g.n_months, "date": g.date[targets],
+    near = np.isin(against_pair, np.unique(target_pair))
+    against, against_pair = against[near], against_pair[near]
+    left = pd.DataFrame({"pair": target_pair, "date": g.date[targets],
                          "i": np.arange(len(targets))}).sort_values("date")
-    right = pd.DataFrame({"pair": g.cell[against] // g.n_months, "date": g.date[against],
+    right = pd.DataFrame({"pair": against_pair, "date": g.date[against],
                           "col": g.col[against]}).sort_values("date")
     # The first opposing row after the date; ties on the date do not count.
     hit = pd.merge_asof(left, right, on="date", by="pair", direction="forward",
