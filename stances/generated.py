@@ -75,12 +75,13 @@ ROLLCALLS = """\
 ## Roll calls: from a recorded vote to a stance
 
 `unga_votes` holds every state's recorded vote on each resolution listed in
-`resolutions`: every UN member in the General Assembly, and the 15 members
-of the day in the Security Council (`body`), where a draft may fail
-(`adopted` false, a veto, say) and a member's vote is still evidence of its
-stance. The votes were read from the UN's machine-readable records (each
-resolution's `source_id` names the record); a General Assembly member in
-none of the lists is `non_voting` (absent, or without the right to vote).
+`resolutions`: every UN member in the General Assembly, the 15 members of
+the day in the Security Council, and the 47 members of the session in the
+Human Rights Council (`body`). A draft may fail (`adopted` false, a veto,
+say) and a member's vote is still evidence of its stance. The votes were read
+from the UN's records (each resolution's `source_id` names the record); a
+General Assembly member in none of the lists is `non_voting` (absent, or
+without the right to vote).
 **Non-voting is not an abstention** and yields no observation.
 
 The build checks that, for every General Assembly resolution, each of the

@@ -90,7 +90,8 @@ def test_every_roll_call_is_complete_and_matches_its_tally(built):
     assert {f"ES-11/{n}" for n in range(1, 10)} <= set(resolutions.index)
     assert {"S/2022/155", "S/RES/2774", "79/184", "80/223"} <= set(resolutions.index)
     seats = resolutions.body.astype("str").map({"general_assembly": 193,
-                                                "security_council": 15})
+                                                "security_council": 15,
+                                                "human_rights_council": 47})
     assert (votes.groupby("resolution_id").actor_id.nunique() == seats).all()
     assert len(votes) == seats.sum()
     counts = votes.groupby(["resolution_id", "vote"], observed=False).size().unstack()

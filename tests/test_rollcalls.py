@@ -56,9 +56,45 @@ def test_tally_must_cover_the_membership(raw_dir):
     replace_line(raw_dir / "resolutions.csv", ",186,3,2,2,", ",186,3,2,1,")
     failures = failures_for(raw_dir)
     assert Failure(f"{raw_dir}/resolutions.csv", 3, "non_voting", 1,
-                   "yes + no + abstain + non_voting must equal the 193 UN "
-                   "members (General Assembly) or the 15 seats (Security "
-                   "Council)") in failures
+                   "yes + no + abstain + non_voting must equal the body's seats "
+                   "(general_assembly 193, security_council 15, "
+                   "human_rights_council 47)") in failures
+
+
+def add_council_vote(raw_dir, yes: int) -> list[str]:
+    """A Human Rights Council roll call: the first 47 fixture members, one
+    voting no, one abstaining, the rest yes; `yes` is the tally recorded."""
+    text = (raw_dir / "unga_votes.csv").read_text().splitlines()
+    seats = [line.split(",")[1] for line in text if line.startswith("99/1,")][:47]
+    append_row(raw_dir / "resolutions.csv",
+               f"HRC/99/1,A/HRC/RES/99/1,human_rights_council,true,2026-04-02,"
+               f"Fixture council resolution,,,{yes},1,1,0,fixture-rollcall,"
+               "fixture-tally,made up for the tests")
+    for n, state in enumerate(seats):
+        append_row(raw_dir / "unga_votes.csv",
+                   f"HRC/99/1,{state},{'no' if n == 0 else 'abstain' if n == 1 else 'yes'}")
+    for vote, stance, score in [("yes", "condemns", 1), ("abstain", "neutral", 0),
+                                ("no", "sympathetic", -1)]:
+        append_row(raw_dir / "vote_mapping.csv",
+                   f"HRC/99/1,{vote},war,{stance},{score},Fixture: {vote}.,specific")
+    return seats
+
+
+def test_a_council_roll_call_holds_its_47_members(raw_dir, tmp_path):
+    seats = add_council_vote(raw_dir, yes=45)
+    obs = vote_observations(build(raw_dir, tmp_path / "out"))
+    council = obs[obs.observation_id.str.startswith("unhrc:hrc-99-1:")]
+    assert sorted(council.actor_id) == sorted(seats)
+    assert council.set_index("actor_id").loc[seats[0], "stance"] == "sympathetic"
+
+
+def test_a_council_tally_must_cover_its_seats(raw_dir):
+    add_council_vote(raw_dir, yes=44)
+    failures = failures_for(raw_dir)
+    assert Failure(f"{raw_dir}/unga_votes.csv", None, "vote", "yes",
+                   "HRC/99/1: 45 recorded, but the official tally is 44") in failures
+    assert any(f.column == "non_voting" and f.value == 0 and "seats" in f.rule
+               for f in failures)
 
 
 def test_unknown_vote_code(raw_dir):

@@ -177,6 +177,7 @@ ACT_STATUS = {
 BODIES = {
     "general_assembly": "UN General Assembly: every member state votes",
     "security_council": "UN Security Council: its 15 members of the day vote",
+    "human_rights_council": "UN Human Rights Council: its 47 members of the session vote",
 }
 
 # How a state takes part in a multi-state instrument.

@@ -11,10 +11,14 @@ from .stance import StanceRules
 from .vocab import BODIES, ISSUES, SPECIFICITY, STANCES, VOTES
 
 # ES-11/1 and 78/221 (General Assembly), S/RES/2623 (an adopted Security
-# Council resolution) or S/2022/155 (a Security Council draft that failed).
-RESOLUTION_ID = r"^(?:ES-\d+/\d+|\d+/\d+|S/RES/\d+|S/\d{4}/\d+)\Z"
-SYMBOL = r"^(?:A/RES/(?:ES-\d+/\d+|\d+/\d+)|S/RES/\d+ \(\d{4}\)|S/\d{4}/\d+)\Z"
-COUNCIL_SEATS = 15
+# Council resolution), S/2022/155 (a Security Council draft that failed), or
+# HRC/52/32 and HRC/S-34/1 (Human Rights Council, regular or special session).
+RESOLUTION_ID = r"^(?:ES-\d+/\d+|\d+/\d+|S/RES/\d+|S/\d{4}/\d+|HRC/(?:S-)?\d+/\d+)\Z"
+SYMBOL = (r"^(?:A/RES/(?:ES-\d+/\d+|\d+/\d+)|S/RES/\d+ \(\d{4}\)|S/\d{4}/\d+"
+          r"|A/HRC/RES/(?:S-)?\d+/\d+)\Z")
+# Who may vote in each body: every UN member, or the members of the day.
+SEATS = {"general_assembly": UN_MEMBERS, "security_council": 15,
+         "human_rights_council": 47}
 
 
 def resolution_slug(resolution_id: str) -> str:
@@ -57,13 +61,11 @@ class ResolutionRecords(pa.DataFrameModel):
         strict = True
         coerce = True
 
-    @pa.dataframe_check(error=f"non_voting: yes + no + abstain + non_voting "
-                        f"must equal the {UN_MEMBERS} UN members (General "
-                        f"Assembly) or the {COUNCIL_SEATS} seats (Security "
-                        "Council)")
+    @pa.dataframe_check(error="non_voting: yes + no + abstain + non_voting "
+                        "must equal the body's seats (" + ", ".join(
+                            f"{body} {n}" for body, n in SEATS.items()) + ")")
     def tally_covers_members(cls, df):
-        seats = df.body.map({"general_assembly": UN_MEMBERS,
-                             "security_council": COUNCIL_SEATS}).astype("Int16")
+        seats = df.body.map(SEATS).astype("Int16")
         return (df.yes + df.no + df.abstain + df.non_voting) == seats
 
 

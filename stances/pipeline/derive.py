@@ -149,7 +149,8 @@ def vote_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
     obs = votes.astype({"vote": "str"}).merge(mapping, on=["resolution_id", "vote"])
     slug = obs.resolution_id.map(resolution_slug)
     body = obs.body.astype("str").map({"general_assembly": "unga",
-                                       "security_council": "unsc"})
+                                       "security_council": "unsc",
+                                       "human_rights_council": "unhrc"})
     return _observations(
         observation_id=body + ":" + slug + ":" + obs.actor_id.str.lower()
         + ":" + obs.issue.astype("str"),

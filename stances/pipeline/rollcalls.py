@@ -29,8 +29,8 @@ def check_rollcalls(raw: dict[str, pd.DataFrame], file_of) -> list[Failure]:
                                 "in actors.csv"))
     for res in resolutions.itertuples():
         cast = votes[votes.resolution_id == res.resolution_id]
-        # In the Security Council only its 15 members vote; the tally check
-        # below still holds each of its votes to the official count.
+        # In the two councils only the members of the day vote; the tally
+        # check below still holds each of their votes to the official count.
         expected = members if res.body == "general_assembly" else set()
         for state in sorted(expected - set(cast.actor_id)):
             failures.append(Failure(votes_file, None, "actor_id", state,
