@@ -19,6 +19,9 @@ SYMBOL = (r"^(?:A/RES/(?:ES-\d+/\d+|\d+/\d+)|S/RES/\d+ \(\d{4}\)|S/\d{4}/\d+"
 # Who may vote in each body: every UN member, or the members of the day.
 SEATS = {"general_assembly": UN_MEMBERS, "security_council": 15,
          "human_rights_council": 47}
+# How a vote observation's id names the body that voted.
+BODY_PREFIX = {"general_assembly": "unga", "security_council": "unsc",
+               "human_rights_council": "unhrc"}
 
 
 def resolution_slug(resolution_id: str) -> str:

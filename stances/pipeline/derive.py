@@ -12,7 +12,7 @@ import pandera.pandas as pa
 from ..errors import Failure, StancesValidationError, from_schema_errors
 from ..models import TABLES
 from ..models.observations import SUMMARY_MAX
-from ..models.votes import resolution_slug
+from ..models.votes import BODY_PREFIX, resolution_slug
 from .panel import derive_panel, derive_state_month
 
 DERIVED_ADVICE = ("A derived table broke a rule. The row named above was built "
@@ -148,9 +148,7 @@ def vote_observations(typed: dict[str, pd.DataFrame]) -> pd.DataFrame:
     mapping = typed["vote_mapping"].astype({"vote": "str"})
     obs = votes.astype({"vote": "str"}).merge(mapping, on=["resolution_id", "vote"])
     slug = obs.resolution_id.map(resolution_slug)
-    body = obs.body.astype("str").map({"general_assembly": "unga",
-                                       "security_council": "unsc",
-                                       "human_rights_council": "unhrc"})
+    body = obs.body.astype("str").map(BODY_PREFIX)
     return _observations(
         observation_id=body + ":" + slug + ":" + obs.actor_id.str.lower()
         + ":" + obs.issue.astype("str"),
