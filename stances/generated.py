@@ -134,7 +134,7 @@ def _instruments(directory=None) -> list[str]:
     counts = part.groupby("instrument_id").size()
     lines = [INSTRUMENTS, "| instrument | date | participants | confidence |",
              "|---|---|---|---|"]
-    for iid, row in inst.sort_values("date").iterrows():
+    for iid, row in inst.sort_values("date", kind="stable").iterrows():  # ties keep file order
         lines.append(f"| {row.title} (`{iid}`) | {row.date.date()} | "
                      f"{counts.get(iid, 0)} | {row.confidence} |")
     lines += ["", "The mapping, instrument by instrument:", ""]
